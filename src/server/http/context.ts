@@ -1,0 +1,30 @@
+import type { Config } from '../config.ts';
+import type { Db, Scope } from '../db/database.ts';
+
+/** What every route can reach: the database and the configuration (and later the policy). */
+export interface AppContext {
+  db: Db;
+  config: Config;
+}
+
+export interface Authentication {
+  scope: Scope;
+  /** 'session' for sign-in sessions (bearer or cookie), 'api_token' for personal API tokens. */
+  method: 'session' | 'api_token';
+  sessionId: string | null;
+  csrfToken: string | null;
+  viaCookie: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    auth: Authentication | null;
+  }
+  interface FastifyContextConfig {
+    /** Route answers without authentication (sign-in, health). */
+    public?: boolean;
+  }
+}

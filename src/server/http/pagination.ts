@@ -1,0 +1,58 @@
+import { Type } from 'typebox';
+import { AppError } from './errors.ts';
+
+/** Keyset pagination: the cursor carries the last row's sort key and id, opaque to clients. */
+export interface CursorKey {
+  k: string;
+  id: string;
+}
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+};
+
+export function decodeCursor(cursor: string | undefined): CursorKey | null {
+  if (!cursor) return null;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as CursorKey).k === 'string' &&
+      typeof (value as CursorKey).id === 'string'
+    ) {
+      return value as CursorKey;
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError(400, 'invalid_cursor', 'The cursor is not one this API returned.', {
+    errors: [{ code: 'invalid_cursor', path: 'cursor', message: 'cursor is not valid' }],
+  });
+}
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** Given limit+1 rows, the page and the cursor to the next one. */
+export function pageOf<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => CursorKey,
+): { items: T[]; nextCursor: string | null } {
+  if (rows.length <= limit) return { items: rows, nextCursor: null };
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1] as T;
+  return { items, nextCursor: encodeCursor(keyOf(last)) };
+}
+
+export function pageSchema<T extends ReturnType<typeof Type.Object>>(item: T) {
+  return Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+}
+
+/** Escapes LIKE wildcards in user search text. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

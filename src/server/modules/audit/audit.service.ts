@@ -1,0 +1,30 @@
+import type { Scope, Tx } from '../../db/database.ts';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  partnerId: string | null;
+  customerId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Written in the caller's transaction, so an audit row exists exactly when the change does. */
+export async function recordAudit(tx: Tx, scope: Scope, entry: AuditEntry): Promise<void> {
+  await tx
+    .insertInto('audit_log')
+    .values({
+      actor_user_id: scope.userId,
+      actor_label: scope.label,
+      partner_id: entry.partnerId,
+      customer_id: entry.customerId ?? null,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      request_id: scope.requestId,
+    })
+    .execute();
+}
