@@ -199,7 +199,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log = options.log ?? (() => undefined);
   const runAs = resolveRunAs();
   let dataDir = path.resolve(options.dataDir);
-  const blocked = firstBlockedAncestor(runAs, dataDir);
+  // DATA_DIR itself is ours to chown; only the directories above it must let the postgres user through.
+  const blocked = firstBlockedAncestor(runAs, path.dirname(dataDir));
   if (blocked) {
     if (options.explicit) {
       throw new StartupError(

@@ -31,7 +31,8 @@ import {
 import { createPartner, getPartner, listPartners, updatePartner } from './partners.service.ts';
 import { createUser, getUser, listUsers, updateUser } from './users.service.ts';
 
-const NoBody = Type.Optional(Type.Object({}, { additionalProperties: false }));
+// Action routes take no body; an empty JSON object is accepted, any field is refused.
+const NoBody = Type.Union([Type.Null(), Type.Object({}, { additionalProperties: false })]);
 
 export async function directoryRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
