@@ -129,6 +129,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(validatorCompiler);
+  // The API speaks JSON only: anything else is 415 rather than a string that fails validation.
+  app.removeContentTypeParser('text/plain');
   app.decorate('ctx', { db: database.db, config });
   await app.register(cookie);
   registerAuthentication(app);

@@ -106,9 +106,25 @@ function reachableBinaries(runAs: RunAs | null): { initdb: string; pgCtl: string
   return { initdb: bin('initdb'), pgCtl: bin('pg_ctl'), postgres: bin('postgres') };
 }
 
+/**
+ * mkdir -p one level at a time: Node's recursive mkdir spins forever below /proc, and a level
+ * that cannot be made should fail at once.
+ */
+function makeDirectories(dir: string): void {
+  const missing: string[] = [];
+  let current = dir;
+  while (!fs.existsSync(current)) {
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const level of missing) fs.mkdirSync(level);
+}
+
 function ensureWritableDataDir(dataDir: string): void {
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    makeDirectories(dataDir);
     fs.accessSync(dataDir, fs.constants.W_OK);
   } catch {
     throw new StartupError(
