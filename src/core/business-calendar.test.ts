@@ -149,6 +149,12 @@ describe('explanation', () => {
       { at: utc('2026-04-04T16:00Z'), offsetBeforeMinutes: 660, offsetAfterMinutes: 600 },
     ]);
   });
+  it('an opening after hours skips the night first', () => {
+    const cal = getCalendar(policy, 'AMER');
+    const from = at('AMER', '2026-06-09T20:00');
+    const ex = explainBusinessSpan(cal, from, addBusinessMs(cal, from, DAY));
+    expect(ex.skipped).toEqual([{ kind: 'night', from, to: at('AMER', '2026-06-10T09:00') }]);
+  });
   it('weekend days are named as such', () => {
     const cal = getCalendar(policy, 'EMEA');
     const from = at('EMEA', '2026-06-12T16:00');

@@ -153,6 +153,7 @@ export function nextBusinessInstant(cal: BusinessCalendar, t: number): number {
   throw new RangeError(`${cal.region}: no business time within ten years`);
 }
 
+/** 'night' is any off-hours stretch before a business period; weekend days and holidays inside it are listed too. */
 export type SkippedPeriod =
   | { kind: 'night'; from: number; to: number }
   | { kind: 'weekend'; date: string; weekday: number }
@@ -194,7 +195,7 @@ export function explainBusinessSpan(
     const a = from > info.bizStart ? from : info.bizStart;
     const b = to < info.bizEnd ? to : info.bizEnd;
     if (b <= a) continue;
-    if (a > gapFrom && counted.length > 0) skipped.push({ kind: 'night', from: gapFrom, to: a });
+    if (a > gapFrom) skipped.push({ kind: 'night', from: gapFrom, to: a });
     skipped.push(...pending);
     pending = [];
     counted.push({ date: info.date, from: a, to: b });
