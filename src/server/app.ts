@@ -14,12 +14,16 @@ import { toFieldErrors, validatorCompiler } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.ts';
+import { type LoadedPolicy, loadPolicy } from './modules/policy/load-policy.ts';
+import { policyRoutes } from './modules/policy/policy.routes.ts';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface BuildOptions {
   config: Config;
   database: DbHandle;
+  /** The validated policy; loaded from config.policyFile (or the default) when not given. */
+  policy?: LoadedPolicy;
   /** pino logger options, or false to silence (tests). */
   logger?: boolean | object;
 }
@@ -131,7 +135,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON only: anything else is 415 rather than a string that fails validation.
   app.removeContentTypeParser('text/plain');
-  app.decorate('ctx', { db: database.db, config });
+  const policy = options.policy ?? loadPolicy(config.policyFile ?? undefined);
+  app.decorate('ctx', { db: database.db, config, policy });
   await app.register(cookie);
   registerAuthentication(app);
 
@@ -195,6 +200,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(authRoutes);
       await api.register(directoryRoutes);
       await api.register(auditRoutes);
+      await api.register(policyRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -9,6 +9,7 @@ import { StartupError } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { AppError } from './http/errors.ts';
 import { startWorker } from './jobs/worker.ts';
+import { loadPolicy } from './modules/policy/load-policy.ts';
 import { createAdmin, DEMO_ACCOUNTS, DEMO_PASSWORD, ensureFirstAdmin, seedDemo } from './seed/demo.ts';
 
 const USAGE = `Usage: diops <command>
@@ -56,6 +57,9 @@ function ensureWebBuild(config: Config): void {
 
 async function serve(config: Config, role: 'all' | 'api' | 'worker'): Promise<void> {
   const started = Date.now();
+  // An invalid policy stops start-up before anything else happens.
+  const policy = loadPolicy(config.policyFile ?? undefined);
+  if (config.policyFile) say(`policy ${policy.file} (version ${policy.policy.version})`);
   const connected = await connect(config, say);
   const { database } = connected;
   const applied = await migrateToLatest(database.db as never);
@@ -71,7 +75,7 @@ async function serve(config: Config, role: 'all' | 'api' | 'worker'): Promise<vo
   }
 
   const worker = role === 'api' ? null : startWorker(database.db, (message) => say(message));
-  const app = role === 'worker' ? null : await buildApp({ config, database });
+  const app = role === 'worker' ? null : await buildApp({ config, database, policy });
   if (app) {
     try {
       await app.listen({ port: config.port, host: config.host });

@@ -1,10 +1,12 @@
 import type { Config } from '../config.ts';
 import type { Db, Scope } from '../db/database.ts';
+import type { LoadedPolicy } from '../modules/policy/load-policy.ts';
 
-/** What every route can reach: the database and the configuration (and later the policy). */
+/** What every route can reach: the database, the configuration and the active policy. */
 export interface AppContext {
   db: Db;
   config: Config;
+  policy: LoadedPolicy;
 }
 
 export interface Authentication {
