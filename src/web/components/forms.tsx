@@ -1,0 +1,73 @@
+import { Button, Group, Modal, Stack } from '@mantine/core';
+import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/problem.ts';
+import { FormError } from './states.tsx';
+
+/**
+ * Maps the server's `problem.errors[].path` onto form fields, translating by error code where a
+ * translation exists. Errors naming no known field are returned as `general`.
+ */
+export function useServerErrors(error: unknown, fields: readonly string[]) {
+  const { t } = useTranslation();
+  const byField: Record<string, string> = {};
+  let unmatched = false;
+  if (isApiError(error)) {
+    for (const item of error.problem.errors ?? []) {
+      const path = (item.path ?? '').replace(/^\/+/, '').replaceAll('/', '.');
+      if (path && fields.includes(path)) {
+        byField[path] ??= t(`errors.${item.code}`, { defaultValue: item.message });
+      } else {
+        unmatched = true;
+      }
+    }
+    if (!error.problem.errors?.length) unmatched = true;
+  } else if (error) {
+    unmatched = true;
+  }
+  return { field: (name: string) => byField[name], general: unmatched ? error : null };
+}
+
+export function FormModal({
+  opened,
+  onClose,
+  title,
+  submitLabel,
+  busy,
+  error,
+  onSubmit,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  submitLabel: string;
+  busy: boolean;
+  error: unknown;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} centered size="md">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {error ? <FormError error={error} /> : null}
+          {children}
+          <Group justify="flex-end" gap="sm" mt="xs">
+            <Button variant="default" onClick={onClose}>
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={busy}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,78 @@
+import type { SVGProps } from 'react';
+
+type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+
+function make(paths: string[]) {
+  return function Icon({ size = 18, ...rest }: IconProps) {
+    return (
+      <svg
+        width={size}
+        height={size}
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.8}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        focusable="false"
+        {...rest}
+      >
+        {paths.map((d) => (
+          <path key={d} d={d} />
+        ))}
+      </svg>
+    );
+  };
+}
+
+export const IconBuilding = make([
+  'M4 21V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v16',
+  'M16 9h2a2 2 0 0 1 2 2v10',
+  'M3 21h18',
+  'M8 7h4',
+  'M8 11h4',
+  'M8 15h4',
+]);
+export const IconHandshake = make(['M3 12l4-4 4 2 3-3 7 7-4 4', 'M3 12l5 5 2-2', 'M10 15l2 2', 'M13 12l3 3']);
+export const IconUsers = make([
+  'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
+  'M2 21v-1a6 6 0 0 1 12 0v1',
+  'M16 3.5a4 4 0 0 1 0 7.5',
+  'M22 21v-1a6 6 0 0 0-4-5.6',
+]);
+export const IconFile = make([
+  'M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z',
+  'M14 3v5h5',
+  'M9 13h6',
+  'M9 17h6',
+]);
+export const IconHistory = make(['M3 12a9 9 0 1 0 3-6.7L3 8', 'M3 3v5h5', 'M12 7v5l3 3']);
+export const IconUser = make(['M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8z', 'M4 21v-1a8 8 0 0 1 16 0v1']);
+export const IconSearch = make(['M11 19a8 8 0 1 0 0-16 8 8 0 0 0 0 16z', 'M21 21l-4.3-4.3']);
+export const IconPlus = make(['M12 5v14', 'M5 12h14']);
+export const IconLogout = make(['M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3', 'M10 17l-5-5 5-5', 'M5 12h12']);
+export const IconLanguage = make([
+  'M4 5h8',
+  'M8 3v2',
+  'M10 5c0 4-3 8-6 9',
+  'M6 9c1 2 3 4 6 5',
+  'M13 21l4-10 4 10',
+  'M14.5 17h5',
+]);
+export const IconAlert = make([
+  'M12 9v4',
+  'M12 17h.01',
+  'M10.3 3.9L1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z',
+]);
+export const IconInbox = make([
+  'M22 12h-6l-2 3h-4l-2-3H2',
+  'M5.5 5h13L22 12v6a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2v-6z',
+]);
+export const IconCopy = make([
+  'M9 9h10a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H9a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2z',
+  'M5 15H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v1',
+]);
+export const IconCheck = make(['M5 12l5 5L20 7']);
+export const IconChevronDown = make(['M6 9l6 6 6-6']);
+export const IconPencil = make(['M4 20h4L19 9l-4-4L4 16z', 'M13.5 6.5l4 4']);

@@ -1,0 +1,133 @@
+import { Select, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import type { Contract } from '../../api/types.ts';
+import { FormModal, useServerErrors } from '../../components/forms.tsx';
+import { useCustomerOptions } from '../customers/queries.ts';
+
+const FIELDS = ['customerId', 'number', 'startsOn', 'endsOn'] as const;
+
+export function ContractFormModal({
+  opened,
+  onClose,
+  contract,
+  customerId: fixedCustomerId,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  contract?: Contract;
+  customerId?: string;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const editing = contract !== undefined;
+  const pickCustomer = !editing && !fixedCustomerId;
+  const customers = useCustomerOptions(opened && pickCustomer);
+  const [customerId, setCustomerId] = useState<string | null>(null);
+  const [number, setNumber] = useState('');
+  const [startsOn, setStartsOn] = useState('');
+  const [endsOn, setEndsOn] = useState('');
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+
+  const mutation = useMutation({
+    mutationFn: () =>
+      editing
+        ? api.patch<Contract>(`/contracts/${contract.id}`, { startsOn, endsOn })
+        : api.post<Contract>('/contracts', {
+            customerId: fixedCustomerId ?? customerId,
+            number: number.trim(),
+            startsOn,
+            endsOn,
+          }),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: ['contracts'] });
+      notifications.show({
+        color: 'teal',
+        message: editing
+          ? t('contracts.updated', { number: saved.number })
+          : t('contracts.created', { number: saved.number }),
+      });
+      onClose();
+    },
+  });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
+  useEffect(() => {
+    if (!opened) return;
+    setCustomerId(null);
+    setNumber(contract?.number ?? '');
+    setStartsOn(contract?.startsOn ?? '');
+    setEndsOn(contract?.endsOn ?? '');
+    setLocalErrors({});
+    mutation.reset();
+  }, [opened, contract]);
+
+  const server = useServerErrors(mutation.error, FIELDS);
+  const submit = () => {
+    const errors: Record<string, string> = {};
+    if (pickCustomer && !customerId) errors.customerId = t('validation.required');
+    if (!editing && !number.trim()) errors.number = t('validation.required');
+    if (!startsOn) errors.startsOn = t('validation.required');
+    if (!endsOn) errors.endsOn = t('validation.required');
+    if (startsOn && endsOn && endsOn < startsOn) errors.endsOn = t('validation.endBeforeStart');
+    setLocalErrors(errors);
+    if (Object.keys(errors).length === 0) mutation.mutate();
+  };
+  const err = (field: string) => localErrors[field] ?? server.field(field);
+
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={editing ? t('contracts.editTitle', { number: contract.number }) : t('contracts.createTitle')}
+      submitLabel={editing ? t('actions.save') : t('actions.create')}
+      busy={mutation.isPending}
+      error={server.general}
+      onSubmit={submit}
+    >
+      {pickCustomer && (
+        <Select
+          label={t('fields.customer')}
+          required
+          searchable
+          data={(customers.data?.items ?? [])
+            .filter((c) => c.active)
+            .map((c) => ({ value: c.id, label: c.name }))}
+          value={customerId}
+          onChange={setCustomerId}
+          error={err('customerId')}
+          nothingFoundMessage={t('list.noMatches')}
+        />
+      )}
+      {!editing && (
+        <TextInput
+          label={t('fields.contractNumber')}
+          required
+          value={number}
+          onChange={(e) => setNumber(e.currentTarget.value)}
+          error={err('number')}
+          description={t('contracts.numberHint')}
+        />
+      )}
+      <TextInput
+        type="date"
+        label={t('fields.startsOn')}
+        required
+        value={startsOn}
+        onChange={(e) => setStartsOn(e.currentTarget.value)}
+        error={err('startsOn')}
+      />
+      <TextInput
+        type="date"
+        label={t('fields.endsOn')}
+        required
+        value={endsOn}
+        onChange={(e) => setEndsOn(e.currentTarget.value)}
+        error={err('endsOn')}
+      />
+    </FormModal>
+  );
+}

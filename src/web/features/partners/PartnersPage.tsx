@@ -1,0 +1,207 @@
+import { ActionIcon, Anchor, Button, Group, Menu, Paper, Select, Table, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import type { Partner } from '../../api/types.ts';
+import { can } from '../../app/permissions.ts';
+import { useCurrentUser } from '../../app/session.ts';
+import { useToggleActive } from '../../components/activation.tsx';
+import { ActiveBadge, Instant, PageHeader, SearchInput } from '../../components/common.tsx';
+import { FormModal, useServerErrors } from '../../components/forms.tsx';
+import { IconPencil, IconPlus } from '../../components/icons.tsx';
+import { ListFooter } from '../../components/list-footer.tsx';
+import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
+import { useCursorList } from '../../components/use-cursor-list.ts';
+
+function PartnerFormModal({
+  opened,
+  onClose,
+  partner,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  partner?: Partner;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [localError, setLocalError] = useState<string | undefined>();
+  const mutation = useMutation({
+    mutationFn: () =>
+      partner
+        ? api.patch<Partner>(`/partners/${partner.id}`, { name: name.trim() })
+        : api.post<Partner>('/partners', { name: name.trim() }),
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: ['partners'] });
+      notifications.show({
+        color: 'teal',
+        message: partner
+          ? t('partners.updated', { name: saved.name })
+          : t('partners.created', { name: saved.name }),
+      });
+      onClose();
+    },
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
+  useEffect(() => {
+    if (!opened) return;
+    setName(partner?.name ?? '');
+    setLocalError(undefined);
+    mutation.reset();
+  }, [opened, partner]);
+  const server = useServerErrors(mutation.error, ['name']);
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={partner ? t('partners.editTitle') : t('partners.createTitle')}
+      submitLabel={partner ? t('actions.save') : t('actions.create')}
+      busy={mutation.isPending}
+      error={server.general}
+      onSubmit={() => {
+        if (!name.trim()) return setLocalError(t('validation.required'));
+        setLocalError(undefined);
+        mutation.mutate();
+      }}
+    >
+      <TextInput
+        label={t('fields.name')}
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={localError ?? server.field('name')}
+        data-autofocus
+      />
+    </FormModal>
+  );
+}
+
+export default function PartnersPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const manage = can.managePartners(user);
+  const [q, setQ] = useState('');
+  const [status, setStatus] = useState('active');
+  const [formOpen, setFormOpen] = useState(false);
+  const [editing, setEditing] = useState<Partner | undefined>();
+  const toggle = useToggleActive('/partners', 'partners');
+  const list = useCursorList<Partner>(['partners', 'list'], '/partners', {
+    q,
+    active: status === 'all' ? undefined : status === 'active',
+  });
+  const onSearch = useCallback((v: string) => setQ(v), []);
+  const open = (p?: Partner) => {
+    setEditing(p);
+    setFormOpen(true);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('partners.title')}
+        subtitle={t('partners.subtitle')}
+        actions={
+          manage && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => open()}>
+              {t('partners.new')}
+            </Button>
+          )
+        }
+      />
+      <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md">
+        <Group mb="md" gap="sm" align="flex-end">
+          <SearchInput value={q} onChange={onSearch} label={t('partners.search')} />
+          <Select
+            aria-label={t('fields.status')}
+            data={[
+              { value: 'active', label: t('filters.activeOnly') },
+              { value: 'inactive', label: t('filters.inactiveOnly') },
+              { value: 'all', label: t('filters.all') },
+            ]}
+            value={status}
+            onChange={(v) => setStatus(v ?? 'active')}
+            allowDeselect={false}
+            w={{ base: '100%', xs: 170 }}
+          />
+        </Group>
+        {list.isPending ? (
+          <ListSkeleton />
+        ) : list.isError ? (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : list.items.length === 0 ? (
+          <EmptyState title={t('partners.empty')} hint={q ? t('list.tryAnotherSearch') : undefined} />
+        ) : (
+          <>
+            <Table.ScrollContainer minWidth={520}>
+              <Table highlightOnHover verticalSpacing="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('fields.name')}</Table.Th>
+                    <Table.Th>{t('fields.createdAt')}</Table.Th>
+                    <Table.Th>{t('fields.status')}</Table.Th>
+                    {manage && (
+                      <Table.Th>
+                        <span className="visually-hidden">{t('list.actions')}</span>
+                      </Table.Th>
+                    )}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.items.map((p) => (
+                    <Table.Tr key={p.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to="/users" search={{ partnerId: p.id } as never} fw={600}>
+                          {p.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <Instant value={p.createdAt} />
+                      </Table.Td>
+                      <Table.Td>
+                        <ActiveBadge active={p.active} />
+                      </Table.Td>
+                      {manage && (
+                        <Table.Td ta="right">
+                          <Menu position="bottom-end">
+                            <Menu.Target>
+                              <ActionIcon
+                                variant="subtle"
+                                color="gray.8"
+                                aria-label={t('list.actionsFor', { name: p.name })}
+                              >
+                                <IconPencil size={16} />
+                              </ActionIcon>
+                            </Menu.Target>
+                            <Menu.Dropdown>
+                              <Menu.Item onClick={() => open(p)}>{t('actions.edit')}</Menu.Item>
+                              <Menu.Item
+                                color={p.active ? 'red.8' : undefined}
+                                onClick={() => toggle({ id: p.id, active: p.active, label: p.name })}
+                              >
+                                {p.active ? t('actions.deactivate') : t('actions.reactivate')}
+                              </Menu.Item>
+                            </Menu.Dropdown>
+                          </Menu>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <ListFooter
+              shown={list.items.length}
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onMore={() => void list.fetchNextPage()}
+            />
+          </>
+        )}
+      </Paper>
+      {manage && <PartnerFormModal opened={formOpen} onClose={() => setFormOpen(false)} partner={editing} />}
+    </>
+  );
+}

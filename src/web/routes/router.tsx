@@ -1,0 +1,160 @@
+import { Anchor, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Link,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { AppLayout } from '../app/AppLayout.tsx';
+import { homePath } from '../app/permissions.ts';
+import { sessionQuery } from '../app/session.ts';
+import { ErrorState } from '../components/states.tsx';
+import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { CustomerDetailPage } from '../features/customers/CustomerDetailPage.tsx';
+import { CustomersPage } from '../features/customers/CustomersPage.tsx';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Center py={64}>
+      <Stack align="center" gap="xs">
+        <Title order={1} fz={28}>
+          {t('states.pageNotFound')}
+        </Title>
+        <Text c="dimmed">{t('states.pageNotFoundHint')}</Text>
+        <Anchor component={Link} to="/">
+          {t('nav.home')}
+        </Anchor>
+      </Stack>
+    </Center>
+  );
+}
+
+function PendingPage() {
+  return (
+    <Center py={64}>
+      <Loader aria-label="Loading" />
+    </Center>
+  );
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+  errorComponent: ({ error }) => <ErrorState error={error} />,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (session) throw redirect({ to: homePath(session.user) });
+  },
+  component: SignInPage,
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) {
+      throw redirect({
+        to: '/sign-in',
+        search: location.href === '/' ? {} : { redirect: location.href },
+      });
+    }
+    return { user: session.user };
+  },
+  component: AppLayout,
+  notFoundComponent: NotFound,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: homePath(context.user) });
+  },
+});
+
+const customersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/customers',
+  component: CustomersPage,
+});
+const customerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/customers/$customerId',
+  component: CustomerDetailPage,
+});
+const partnersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners',
+  component: lazyRouteComponent(() => import('../features/partners/PartnersPage.tsx')),
+});
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users',
+  validateSearch: (search: Record<string, unknown>): { partnerId?: string } =>
+    typeof search.partnerId === 'string' ? { partnerId: search.partnerId } : {},
+  component: lazyRouteComponent(() => import('../features/users/UsersPage.tsx')),
+});
+const contractsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contracts',
+  component: lazyRouteComponent(() => import('../features/contracts/ContractsPage.tsx')),
+});
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  component: lazyRouteComponent(() => import('../features/audit/AuditPage.tsx')),
+});
+const profileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/profile',
+  component: lazyRouteComponent(() => import('../features/profile/ProfilePage.tsx')),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    indexRoute,
+    customersRoute,
+    customerRoute,
+    partnersRoute,
+    usersRoute,
+    contractsRoute,
+    auditRoute,
+    profileRoute,
+  ]),
+]);
+
+export function buildRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPendingComponent: PendingPage,
+    defaultPendingMs: 300,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof buildRouter>;
+  }
+}
