@@ -20,6 +20,7 @@ export interface Config {
   loginWindowMinutes: number;
   webDir: string;
   trustProxy: boolean;
+  authCacheMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMinutes: intFrom(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     webDir: path.join(projectRoot, 'dist', 'web'),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
+    authCacheMs: intFrom(env, 'AUTH_CACHE_MS', 2_000, 0, 60_000),
   };
 }

@@ -314,3 +314,39 @@ describe('personal API tokens', () => {
     expectProblem(await w.anonymous.post('/auth/password', { currentPassword: 'a', newPassword: 'b' }), 401);
   });
 });
+
+describe('authentication cache', () => {
+  it('never outlives a logout, a revocation or a deactivation on the same node', async () => {
+    const cached = await createTestApp({ AUTH_CACHE_MS: '60000' });
+    try {
+      const email = `${unique('cache')}@a.example`;
+      const created = await w.a.admin.post('/users', {
+        email,
+        name: 'Cached',
+        password: PASSWORD,
+        role: 'partner_engineer',
+      });
+      const token = await login(cached.app, email);
+      const me = client(cached.app, token);
+      expect((await me.get('/auth/me')).statusCode).toBe(200);
+      const { token: apiToken, apiToken: meta } = (await me.post('/auth/tokens', { name: 'cached' })).json<{
+        token: string;
+        apiToken: { id: string };
+      }>();
+      const integration = client(cached.app, apiToken);
+      expect((await integration.get('/auth/me')).statusCode).toBe(200);
+      expect((await me.delete(`/auth/tokens/${meta.id}`)).statusCode).toBe(200);
+      expectProblem(await integration.get('/auth/me'), 401);
+      const admin = client(
+        cached.app,
+        await login(cached.app, (await w.a.admin.get('/auth/me')).json().user.email),
+      );
+      expect((await admin.post(`/users/${created.json().id}/deactivate`)).statusCode).toBe(200);
+      expectProblem(await me.get('/auth/me'), 401);
+      expect((await admin.post('/auth/logout')).statusCode).toBe(204);
+      expectProblem(await admin.get('/auth/me'), 401);
+    } finally {
+      await cached.close();
+    }
+  });
+});

@@ -20,6 +20,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATABASE_URL: inject('databaseUrl'),
     SEED_DEMO: 'false',
     LOG_LEVEL: 'silent',
+    // Tests age sessions in the database directly; the cache has its own test.
+    AUTH_CACHE_MS: '0',
     ...env,
   });
   const database = openDatabase(config.databaseUrl ?? '', { max: 5 });

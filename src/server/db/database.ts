@@ -1,9 +1,10 @@
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database, Role } from './schema.ts';
 
 export type Db = Kysely<Database>;
-export type Tx = Transaction<Database>;
+/** A connection inside an open transaction (services never commit; inScope does). */
+export type Tx = Kysely<Database>;
 
 // DATE columns stay 'YYYY-MM-DD' strings: a contract ends on a calendar day, not an instant.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -88,6 +89,28 @@ export function scopeForUser(
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SCOPE_KINDS = new Set(['provider', 'partner', 'customer', 'system']);
+
+function settingValue(value: string | null): string {
+  if (value === null) return "''";
+  if (!UUID.test(value)) throw new Error('scope ids must be UUIDs');
+  return `'${value}'`;
+}
+
+/**
+ * BEGIN plus the scope settings as one simple-protocol round trip. Every inlined value is checked
+ * against a closed set or the UUID shape first, so nothing from a request reaches the SQL text.
+ */
+function beginStatement(scope: Scope, readOnly: boolean): string {
+  if (!SCOPE_KINDS.has(scope.kind)) throw new Error(`unknown scope kind ${scope.kind}`);
+  return `BEGIN${readOnly ? ' READ ONLY' : ''}; SELECT set_config('role', 'diops_app', true),
+    set_config('app.scope', '${scope.kind}', true),
+    set_config('app.partner_id', ${settingValue(scope.partnerId)}, true),
+    set_config('app.customer_id', ${settingValue(scope.customerId)}, true),
+    set_config('app.user_id', ${settingValue(scope.userId)}, true)`;
+}
+
 /**
  * Runs `work` in one transaction as the non-owner role `diops_app`, with the caller's scope in
  * transaction-local settings that the row-level security policies read.
@@ -98,14 +121,16 @@ export async function inScope<T>(
   work: (tx: Tx) => Promise<T>,
   options: { readOnly?: boolean } = {},
 ): Promise<T> {
-  let builder = db.transaction();
-  if (options.readOnly) builder = builder.setAccessMode('read only');
-  return builder.execute(async (tx) => {
-    await sql`select set_config('role', 'diops_app', true),
-      set_config('app.scope', ${scope.kind}, true),
-      set_config('app.partner_id', ${scope.partnerId ?? ''}, true),
-      set_config('app.customer_id', ${scope.customerId ?? ''}, true),
-      set_config('app.user_id', ${scope.userId ?? ''}, true)`.execute(tx);
-    return work(tx);
+  return db.connection().execute(async (connection) => {
+    await sql.raw(beginStatement(scope, options.readOnly ?? false)).execute(connection);
+    let result: T;
+    try {
+      result = await work(connection);
+    } catch (error) {
+      await sql`ROLLBACK`.execute(connection).catch(() => undefined);
+      throw error;
+    }
+    await sql`COMMIT`.execute(connection);
+    return result;
   });
 }

@@ -46,11 +46,48 @@ function toScope(row: AuthRow, request: FastifyRequest, readOnly: boolean): Scop
 }
 
 /**
+ * Authentication results are kept for a moment per node, so a burst of requests costs one lookup.
+ * Any successful change under /auth or /users on this node empties the cache at once; other nodes
+ * notice a revoked session or a deactivated user within AUTH_CACHE_MS (default 2 s; 0 turns it off).
+ */
+const AUTH_CACHE_MAX = 10_000;
+interface CachedAuth {
+  until: number;
+  row:
+    | (AuthRow & { token_id?: string; read_only?: boolean; session_id?: string; csrf_token?: string })
+    | null;
+}
+const authCache = new Map<string, CachedAuth>();
+
+export function clearAuthCache(): void {
+  authCache.clear();
+}
+
+async function cachedLookup<T extends CachedAuth['row']>(
+  key: string,
+  ttlMs: number,
+  lookup: () => Promise<T | undefined>,
+): Promise<T | null> {
+  if (ttlMs <= 0) return (await lookup()) ?? null;
+  const now = Date.now();
+  const hit = authCache.get(key);
+  if (hit && hit.until > now) return hit.row as T | null;
+  const row = (await lookup()) ?? null;
+  if (authCache.size >= AUTH_CACHE_MAX) authCache.clear();
+  authCache.set(key, { until: now + ttlMs, row });
+  return row;
+}
+
+/**
  * Resolves the caller on every /api request: a bearer token (session or personal API token) or the
  * session cookie. Cookie-authenticated unsafe methods must echo the session's CSRF token.
  */
 export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('auth', null);
+  app.addHook('onResponse', async (request, reply) => {
+    if (SAFE_METHODS.has(request.method) || reply.statusCode >= 400) return;
+    if (request.url.startsWith('/api/v1/auth/') || request.url.startsWith('/api/v1/users')) clearAuthCache();
+  });
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/') || request.is404) return;
     const bearer = bearerToken(request);
@@ -62,10 +99,13 @@ export function registerAuthentication(app: FastifyInstance): void {
     }
     const { db, config } = app.ctx;
     const tokenHash = hashSecret(secret);
+    const key = tokenHash.toString('base64');
     if (secret.startsWith(API_TOKEN_PREFIX)) {
-      const result = await sql<AuthRow & { token_id: string; read_only: boolean }>`
-        select * from authenticate_api_token(${tokenHash})`.execute(db);
-      const row = result.rows[0];
+      const row = await cachedLookup(key, config.authCacheMs, async () => {
+        const result = await sql<AuthRow & { token_id: string; read_only: boolean }>`
+          select * from authenticate_api_token(${tokenHash})`.execute(db);
+        return result.rows[0];
+      });
       if (!row) {
         if (request.routeOptions.config?.public) return;
         throw unauthorized('The API token is invalid, expired or revoked.');
@@ -82,9 +122,11 @@ export function registerAuthentication(app: FastifyInstance): void {
       };
       return;
     }
-    const result = await sql<AuthRow & { session_id: string; csrf_token: string }>`
-      select * from authenticate_session(${tokenHash}, ${config.sessionIdleMinutes * 60})`.execute(db);
-    const row = result.rows[0];
+    const row = await cachedLookup(key, config.authCacheMs, async () => {
+      const result = await sql<AuthRow & { session_id: string; csrf_token: string }>`
+        select * from authenticate_session(${tokenHash}, ${config.sessionIdleMinutes * 60})`.execute(db);
+      return result.rows[0];
+    });
     if (!row) {
       if (request.routeOptions.config?.public) return;
       throw unauthorized('Your session has expired. Sign in again.');
