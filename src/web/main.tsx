@@ -35,7 +35,10 @@ setUnauthorizedHandler(() => {
 function Providers() {
   const { t } = useTranslation();
   return (
-    <ModalsProvider labels={{ confirm: t('actions.confirm'), cancel: t('actions.cancel') }}>
+    <ModalsProvider
+      labels={{ confirm: t('actions.confirm'), cancel: t('actions.cancel') }}
+      modalProps={{ closeButtonProps: { 'aria-label': t('actions.close') } }}
+    >
       <Notifications position="top-right" />
       <RouterProvider router={router} />
     </ModalsProvider>

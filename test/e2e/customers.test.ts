@@ -12,10 +12,10 @@ describe('customers', () => {
       await page.getByRole('button', { name: 'New customer' }).click();
       const dialog = page.getByRole('dialog', { name: 'New customer' });
       await dialog.waitFor();
-      await dialog.getByRole('textbox', { name: 'Partner' }).click();
+      await dialog.getByRole('combobox', { name: 'Partner' }).click();
       await page.getByRole('option', { name: 'Northwind Communications' }).click();
       await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
-      await dialog.getByRole('textbox', { name: 'Region' }).click();
+      await dialog.getByRole('combobox', { name: 'Region' }).click();
       await page.getByRole('option', { name: 'Europe, Middle East, Africa (EMEA)' }).click();
       await dialog.getByRole('button', { name: 'Create' }).click();
       return dialog;
@@ -25,7 +25,7 @@ describe('customers', () => {
     await first.waitFor({ state: 'detached' });
     await page.getByRole('searchbox', { name: 'Search customers' }).fill(name);
     await page.getByRole('link', { name }).waitFor();
-    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
 
     const second = await create();
     const nameInput = second.getByRole('textbox', { name: 'Name' });
@@ -52,14 +52,14 @@ describe('customers', () => {
     await page.getByRole('button', { name: 'New customer' }).click();
     const dialog = page.getByRole('dialog', { name: 'New customer' });
     await dialog.waitFor();
-    await expect(dialog.getByRole('textbox', { name: 'Partner' }).count()).resolves.toBe(0);
+    await expect(dialog.getByRole('combobox', { name: 'Partner' }).count()).resolves.toBe(0);
     // Submitting empty shows the required-field messages next to the fields.
     await dialog.getByRole('button', { name: 'Create' }).click();
     await expect(dialog.getByRole('textbox', { name: 'Name' }).getAttribute('aria-invalid')).resolves.toBe(
       'true',
     );
     await dialog.getByRole('textbox', { name: 'Name' }).fill(`Partner-made ${Date.now().toString(36)}`);
-    await dialog.getByRole('textbox', { name: 'Region' }).click();
+    await dialog.getByRole('combobox', { name: 'Region' }).click();
     await page.getByRole('option', { name: 'Australia (AUS)' }).click();
     await dialog.getByRole('button', { name: 'Create' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -40,7 +40,7 @@ describe('language', () => {
   test('times are shown in the user zone, with the zone named', async () => {
     const page = await signIn(env, 'engineer@northwind.example');
     await page.goto('/profile');
-    const zoneInput = page.getByRole('textbox', { name: 'Time zone' });
+    const zoneInput = page.getByRole('combobox', { name: 'Time zone' });
     await zoneInput.fill('America/New_Yo');
     await page.getByRole('option', { name: 'America/New_York' }).click();
     await page.getByRole('button', { name: 'Save time zone' }).click();

@@ -65,6 +65,7 @@ export async function newPage(env: E2E, viewport = { width: 1280, height: 860 })
     locale: 'en-GB',
     timezoneId: 'Europe/Madrid',
   });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   env.contexts.push(context);
   env.pages.push(page);

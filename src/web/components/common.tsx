@@ -1,7 +1,7 @@
 import { Badge, Group, type MantineSize, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale, useTimeZone } from '../app/session.ts';
 import { IconSearch } from './icons.tsx';
@@ -76,11 +76,30 @@ export function CivilDate({ value }: { value: string | null | undefined }) {
   return value ? <time dateTime={value}>{formatCivilDate(value, locale)}</time> : <>—</>;
 }
 
+const TONE_TEXT: Record<string, string> = {
+  teal: '#0a5c44',
+  orange: '#8f3108',
+  grape: '#652079',
+  gray: '#343a40',
+  red: '#9b1c1c',
+};
+
+/** A light badge with a dark text shade, so it keeps at least 4.5:1 contrast. */
+export function ToneBadge({ tone, children }: { tone: keyof typeof TONE_TEXT; children: ReactNode }) {
+  return (
+    <Badge variant="light" color={tone} style={{ '--badge-color': TONE_TEXT[tone] } as CSSProperties}>
+      {children}
+    </Badge>
+  );
+}
+
 export function ActiveBadge({ active }: { active: boolean }) {
   const { t } = useTranslation();
-  return (
-    <Badge color={active ? 'teal.9' : 'gray.7'} variant={active ? 'light' : 'outline'}>
-      {active ? t('status.active') : t('status.inactive')}
+  return active ? (
+    <ToneBadge tone="teal">{t('status.active')}</ToneBadge>
+  ) : (
+    <Badge color="gray.7" variant="outline">
+      {t('status.inactive')}
     </Badge>
   );
 }
@@ -98,7 +117,7 @@ export function confirmAction(options: {
     title: options.title,
     children: <Text size="sm">{options.message}</Text>,
     labels: { confirm: options.confirmLabel, cancel: options.cancelLabel },
-    confirmProps: { color: options.danger ? 'red.8' : undefined },
+    confirmProps: { color: options.danger ? 'red.9' : undefined },
     onConfirm: options.onConfirm,
   });
 }

@@ -53,7 +53,14 @@ export function FormModal({
     onSubmit();
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered size="md">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      centered
+      size="md"
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {error ? <FormError error={error} /> : null}

@@ -1,23 +1,11 @@
-import {
-  Badge,
-  Button,
-  Code,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Code, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/types.ts';
 import { can } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
-import { Instant, PageHeader } from '../../components/common.tsx';
+import { Instant, PageHeader, ToneBadge } from '../../components/common.tsx';
 import { ListFooter } from '../../components/list-footer.tsx';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
 import { startOfDayIn } from '../../components/time.ts';
@@ -168,9 +156,9 @@ export default function AuditPage() {
                             <Code>{e.action}</Code>
                           </Table.Td>
                           <Table.Td>
-                            <Badge variant="light" color="gray.8">
+                            <ToneBadge tone="gray">
                               {t(`entities.${e.entityType}`, { defaultValue: e.entityType })}
-                            </Badge>
+                            </ToneBadge>
                           </Table.Td>
                           <Table.Td ta="right">
                             <Button

@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Group, Menu, Select, Table } from '@mantine/core';
+import { ActionIcon, Anchor, Group, Menu, Select, Table } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import type { Contract } from '../../api/types.ts';
 import { can } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
 import { useToggleActive } from '../../components/activation.tsx';
-import { ActiveBadge, CivilDate, SearchInput } from '../../components/common.tsx';
+import { ActiveBadge, CivilDate, SearchInput, ToneBadge } from '../../components/common.tsx';
 import { IconPencil } from '../../components/icons.tsx';
 import { ListFooter } from '../../components/list-footer.tsx';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
@@ -17,23 +17,9 @@ import { ContractFormModal } from './ContractFormModal.tsx';
 
 function Validity({ contract, today }: { contract: Contract; today: string }) {
   const { t } = useTranslation();
-  if (contract.endsOn < today)
-    return (
-      <Badge color="orange.9" variant="light">
-        {t('contracts.expired')}
-      </Badge>
-    );
-  if (contract.startsOn > today)
-    return (
-      <Badge color="grape.9" variant="light">
-        {t('contracts.upcoming')}
-      </Badge>
-    );
-  return (
-    <Badge color="teal.9" variant="light">
-      {t('contracts.current')}
-    </Badge>
-  );
+  if (contract.endsOn < today) return <ToneBadge tone="orange">{t('contracts.expired')}</ToneBadge>;
+  if (contract.startsOn > today) return <ToneBadge tone="grape">{t('contracts.upcoming')}</ToneBadge>;
+  return <ToneBadge tone="teal">{t('contracts.current')}</ToneBadge>;
 }
 
 /** Contracts in scope, optionally of one customer; edit and deactivate for the provider admin. */
@@ -139,7 +125,7 @@ export function ContractsTable({ customerId }: { customerId?: string }) {
                           <Menu.Dropdown>
                             <Menu.Item onClick={() => setEditing(c)}>{t('actions.edit')}</Menu.Item>
                             <Menu.Item
-                              color={c.active ? 'red.8' : undefined}
+                              color={c.active ? 'red.9' : undefined}
                               onClick={() => toggle({ id: c.id, active: c.active, label: c.number })}
                             >
                               {c.active ? t('actions.deactivate') : t('actions.reactivate')}

@@ -81,7 +81,7 @@ export function CustomerDetailPage() {
             </Button>
             <Button
               variant="outline"
-              color={c.active ? 'red.8' : undefined}
+              color={c.active ? 'red.9' : undefined}
               onClick={() => toggle({ id: c.id, active: c.active, label: c.name })}
             >
               {c.active ? t('actions.deactivate') : t('actions.reactivate')}

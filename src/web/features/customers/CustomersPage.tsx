@@ -127,7 +127,7 @@ export function CustomersPage() {
                             <Menu.Dropdown>
                               <Menu.Item onClick={() => open(c)}>{t('actions.edit')}</Menu.Item>
                               <Menu.Item
-                                color={c.active ? 'red.8' : undefined}
+                                color={c.active ? 'red.9' : undefined}
                                 onClick={() => toggle({ id: c.id, active: c.active, label: c.name })}
                               >
                                 {c.active ? t('actions.deactivate') : t('actions.reactivate')}

@@ -178,7 +178,7 @@ export default function PartnersPage() {
                             <Menu.Dropdown>
                               <Menu.Item onClick={() => open(p)}>{t('actions.edit')}</Menu.Item>
                               <Menu.Item
-                                color={p.active ? 'red.8' : undefined}
+                                color={p.active ? 'red.9' : undefined}
                                 onClick={() => toggle({ id: p.id, active: p.active, label: p.name })}
                               >
                                 {p.active ? t('actions.deactivate') : t('actions.reactivate')}

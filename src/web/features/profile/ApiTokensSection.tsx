@@ -19,7 +19,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { ApiToken } from '../../api/types.ts';
-import { confirmAction, Instant } from '../../components/common.tsx';
+import { confirmAction, Instant, ToneBadge } from '../../components/common.tsx';
 import { useServerErrors } from '../../components/forms.tsx';
 import { IconCheck, IconCopy } from '../../components/icons.tsx';
 import { Section } from '../../components/section.tsx';
@@ -58,7 +58,13 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
     if (name.trim()) mutation.mutate();
   };
   return (
-    <Modal opened={opened} onClose={close} title={t('tokens.createTitle')} centered>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('tokens.createTitle')}
+      centered
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+    >
       {created ? (
         <Stack gap="md">
           <Alert color="yellow.9" variant="light" title={t('tokens.shownOnce')}>
@@ -149,16 +155,8 @@ export function ApiTokensSection() {
         </Badge>
       );
     if (tok.expiresAt && tok.expiresAt < new Date().toISOString())
-      return (
-        <Badge color="orange.9" variant="light">
-          {t('tokens.statusExpired')}
-        </Badge>
-      );
-    return (
-      <Badge color="teal.9" variant="light">
-        {t('status.active')}
-      </Badge>
-    );
+      return <ToneBadge tone="orange">{t('tokens.statusExpired')}</ToneBadge>;
+    return <ToneBadge tone="teal">{t('status.active')}</ToneBadge>;
   };
   return (
     <Section title={t('tokens.title')} description={t('tokens.description')}>
@@ -212,7 +210,7 @@ export function ApiTokensSection() {
                       <Button
                         size="compact-sm"
                         variant="subtle"
-                        color="red.8"
+                        color="red.9"
                         onClick={() =>
                           confirmAction({
                             title: t('tokens.revokeTitle'),

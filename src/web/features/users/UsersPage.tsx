@@ -155,7 +155,7 @@ export default function UsersPage() {
                               <Menu.Item onClick={() => open(u)}>{t('actions.edit')}</Menu.Item>
                               {u.id !== me.id && (
                                 <Menu.Item
-                                  color={u.active ? 'red.8' : undefined}
+                                  color={u.active ? 'red.9' : undefined}
                                   onClick={() => toggle({ id: u.id, active: u.active, label: u.name })}
                                 >
                                   {u.active ? t('actions.deactivate') : t('actions.reactivate')}
