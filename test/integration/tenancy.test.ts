@@ -149,3 +149,20 @@ describe('migrations', () => {
     }
   });
 });
+
+describe('audit paging', () => {
+  it('pages newest first without gaps and refuses a forged cursor', async () => {
+    const first = (await w.provider.get('/audit?limit=2')).json<{
+      items: { id: number }[];
+      nextCursor: string;
+    }>();
+    const second = (await w.provider.get(`/audit?limit=2&cursor=${first.nextCursor}`)).json<{
+      items: { id: number }[];
+    }>();
+    const ids = [...first.items, ...second.items].map((i) => i.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(new Set(ids).size).toBe(4);
+    const forged = Buffer.from(JSON.stringify({ k: 'drop table', id: 'x' })).toString('base64url');
+    expect((await w.provider.get(`/audit?cursor=${forged}`)).statusCode).toBe(400);
+  });
+});

@@ -53,6 +53,8 @@ export async function listAudit(tx: Tx, scope: Scope, filter: AuditFilter) {
   requireRole(scope, ['provider_admin', 'provider_engineer', 'partner_admin']);
   const limit = filter.limit ?? 50;
   const after = decodeCursor(filter.cursor);
+  const afterId = after === null ? null : Number(after.k);
+  if (afterId !== null && !Number.isSafeInteger(afterId)) decodeCursor('not-a-cursor');
   const rows = await tx
     .selectFrom('audit_log')
     .selectAll()
@@ -64,7 +66,7 @@ export async function listAudit(tx: Tx, scope: Scope, filter: AuditFilter) {
     .$if(filter.partnerId !== undefined, (qb) => qb.where('partner_id', '=', filter.partnerId ?? ''))
     .$if(filter.from !== undefined, (qb) => qb.where('at', '>=', new Date(filter.from ?? 0)))
     .$if(filter.to !== undefined, (qb) => qb.where('at', '<', new Date(filter.to ?? 0)))
-    .$if(after !== null, (qb) => qb.where('id', '<', Number(after?.k)))
+    .$if(afterId !== null, (qb) => qb.where('id', '<', afterId ?? 0))
     .orderBy('id', 'desc')
     .limit(limit + 1)
     .execute();
