@@ -28,3 +28,10 @@ export async function recordAudit(tx: Tx, scope: Scope, entry: AuditEntry): Prom
     })
     .execute();
 }
+
+/** The audit action for an update: activation changes get their own names so the trail reads well. */
+export function updateAction(entity: string, active: boolean | undefined): string {
+  if (active === false) return `${entity}.deactivated`;
+  if (active === true) return `${entity}.reactivated`;
+  return `${entity}.updated`;
+}

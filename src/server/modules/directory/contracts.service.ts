@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/pg-errors.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { conflict, notFound, unprocessable } from '../../http/errors.ts';
 import { decodeCursor, likePattern, pageOf } from '../../http/pagination.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit, updateAction } from '../audit/audit.service.ts';
 import { getCustomerRow } from './customers.service.ts';
 import { presentContract } from './directory.presenter.ts';
 
@@ -129,12 +129,7 @@ export async function updateContract(
     .returningAll()
     .executeTakeFirstOrThrow();
   const contract = presentContract(row);
-  const action =
-    input.active === false
-      ? 'contract.deactivated'
-      : input.active === true
-        ? 'contract.reactivated'
-        : 'contract.updated';
+  const action = updateAction('contract', input.active);
   await recordAudit(tx, scope, {
     action,
     entityType: 'contract',

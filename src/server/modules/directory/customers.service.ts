@@ -5,7 +5,7 @@ import type { Region } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { decodeCursor, likePattern, pageOf } from '../../http/pagination.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit, updateAction } from '../audit/audit.service.ts';
 import { presentCustomer } from './directory.presenter.ts';
 import { getPartnerRow } from './partners.service.ts';
 
@@ -117,12 +117,7 @@ export async function updateCustomer(
       .returningAll()
       .executeTakeFirstOrThrow();
     const customer = presentCustomer(row);
-    const action =
-      input.active === false
-        ? 'customer.deactivated'
-        : input.active === true
-          ? 'customer.reactivated'
-          : 'customer.updated';
+    const action = updateAction('customer', input.active);
     await recordAudit(tx, scope, {
       action,
       entityType: 'customer',

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/pg-errors.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { decodeCursor, likePattern, pageOf } from '../../http/pagination.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit, updateAction } from '../audit/audit.service.ts';
 import { presentPartner } from './directory.presenter.ts';
 
 export interface PartnerFilter {
@@ -99,12 +99,7 @@ export async function updatePartner(
       .returningAll()
       .executeTakeFirstOrThrow();
     const partner = presentPartner(row);
-    const action =
-      input.active === false
-        ? 'partner.deactivated'
-        : input.active === true
-          ? 'partner.reactivated'
-          : 'partner.updated';
+    const action = updateAction('partner', input.active);
     await recordAudit(tx, scope, {
       action,
       entityType: 'partner',

@@ -5,7 +5,7 @@ import type { Role } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
 import { decodeCursor, likePattern, pageOf } from '../../http/pagination.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit, updateAction } from '../audit/audit.service.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
 import { getCustomerRow } from './customers.service.ts';
 import { presentUser, type UserRow } from './directory.presenter.ts';
@@ -263,8 +263,7 @@ export async function updateUser(tx: Tx, scope: Scope, id: string, input: Update
     .returning(USER_COLUMNS)
     .executeTakeFirstOrThrow();
   const user = presentUser(row);
-  const action =
-    input.active === false ? 'user.deactivated' : input.active === true ? 'user.reactivated' : 'user.updated';
+  const action = updateAction('user', input.active);
   await recordAudit(tx, scope, {
     action,
     entityType: 'user',
