@@ -12,19 +12,31 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return true;
   if (process.getuid?.() !== 0) {
-    console.error(`npm test: ${CHROMIUM} is missing; install Debian's chromium (apt-get install chromium) for the browser tests.`);
+    console.error(
+      `npm test: ${CHROMIUM} is missing; install Debian's chromium (apt-get install chromium) for the browser tests.`,
+    );
     return false;
   }
   console.log('npm test: installing Debian chromium for the browser tests…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+    stdio: 'inherit',
+    env,
+  });
   return install.status === 0 && fs.existsSync(CHROMIUM);
 }
 
 function runSuite(projects, extraArgs = []) {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'diops-report-')), 'report.json');
-  const args = ['run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extraArgs];
+  const args = [
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...extraArgs,
+  ];
   const result = spawnSync(vitest, args, { stdio: 'inherit', cwd: root, env: process.env });
   let passed = 0;
   let failed = 0;
