@@ -1,4 +1,12 @@
-import { type CSSVariablesResolver, createTheme, type MantineColorsTuple } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  type MantineColorsTuple,
+  parseThemeColor,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 /** A deeper blue than Mantine's default so text and filled controls pass WCAG AA contrast. */
 const brand: MantineColorsTuple = [
@@ -14,7 +22,21 @@ const brand: MantineColorsTuple = [
   '#003583',
 ];
 
+/**
+ * Light variants (alerts, badges, light buttons) use a much darker text than Mantine's default so
+ * they keep 4.5:1 contrast on their tinted backgrounds.
+ */
+const variantColorResolver: VariantColorsResolver = (input) => {
+  const colors = defaultVariantColorsResolver(input);
+  if (input.variant !== 'light') return colors;
+  const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  if (!parsed.isThemeColor || parsed.shade !== undefined) return colors;
+  const base = input.theme.colors[parsed.color]?.[9];
+  return base ? { ...colors, color: darken(base, parsed.color === 'gray' ? 0.1 : 0.35) } : colors;
+};
+
 export const theme = createTheme({
+  variantColorResolver,
   primaryColor: 'brand',
   primaryShade: { light: 7, dark: 4 },
   colors: { brand },

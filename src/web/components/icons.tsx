@@ -76,3 +76,4 @@ export const IconCopy = make([
 export const IconCheck = make(['M5 12l5 5L20 7']);
 export const IconChevronDown = make(['M6 9l6 6 6-6']);
 export const IconPencil = make(['M4 20h4L19 9l-4-4L4 16z', 'M13.5 6.5l4 4']);
+export const IconDots = make(['M5 12h.01', 'M12 12h.01', 'M19 12h.01']);

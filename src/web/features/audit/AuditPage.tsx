@@ -8,6 +8,7 @@ import { useCurrentUser, useTimeZone } from '../../app/session.ts';
 import { Instant, PageHeader, ToneBadge } from '../../components/common.tsx';
 import { ListFooter } from '../../components/list-footer.tsx';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { startOfDayIn } from '../../components/time.ts';
 import { useCursorList } from '../../components/use-cursor-list.ts';
 import { usePartners } from '../partners/queries.ts';
@@ -126,7 +127,7 @@ export default function AuditPage() {
           <EmptyState title={t('audit.empty')} />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={720}>
+            <TableScroll minWidth={720} label={t('audit.title')}>
               <Table verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -196,7 +197,7 @@ export default function AuditPage() {
                   })}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
             <ListFooter
               shown={list.items.length}
               hasMore={list.hasNextPage}

@@ -7,9 +7,10 @@ import { can } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
 import { useToggleActive } from '../../components/activation.tsx';
 import { ActiveBadge, CivilDate, SearchInput, ToneBadge } from '../../components/common.tsx';
-import { IconPencil } from '../../components/icons.tsx';
+import { IconDots } from '../../components/icons.tsx';
 import { ListFooter } from '../../components/list-footer.tsx';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { todayIn } from '../../components/time.ts';
 import { useCursorList } from '../../components/use-cursor-list.ts';
 import { useCustomerOptions } from '../customers/queries.ts';
@@ -68,7 +69,7 @@ export function ContractsTable({ customerId }: { customerId?: string }) {
         <EmptyState title={t('contracts.empty')} />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={600}>
+          <TableScroll minWidth={600} label={t('contracts.title')}>
             <Table highlightOnHover verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
@@ -119,7 +120,7 @@ export function ContractsTable({ customerId }: { customerId?: string }) {
                               color="gray.8"
                               aria-label={t('list.actionsFor', { name: c.number })}
                             >
-                              <IconPencil size={16} />
+                              <IconDots size={20} strokeWidth={3} />
                             </ActionIcon>
                           </Menu.Target>
                           <Menu.Dropdown>
@@ -138,7 +139,7 @@ export function ContractsTable({ customerId }: { customerId?: string }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           <ListFooter
             shown={list.items.length}
             hasMore={list.hasNextPage}

@@ -7,9 +7,10 @@ import { can } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { useToggleActive } from '../../components/activation.tsx';
 import { ActiveBadge, PageHeader, SearchInput } from '../../components/common.tsx';
-import { IconPencil, IconPlus } from '../../components/icons.tsx';
+import { IconDots, IconPlus } from '../../components/icons.tsx';
 import { ListFooter } from '../../components/list-footer.tsx';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
 import { usePartnerNames } from '../partners/queries.ts';
 import { CustomerFormModal } from './CustomerFormModal.tsx';
@@ -84,7 +85,7 @@ export function CustomersPage() {
           <EmptyState title={t('customers.empty')} hint={q ? t('list.tryAnotherSearch') : undefined} />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={560}>
+            <TableScroll minWidth={560} label={t('customers.title')}>
               <Table highlightOnHover verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -121,7 +122,7 @@ export function CustomersPage() {
                                 color="gray.8"
                                 aria-label={t('list.actionsFor', { name: c.name })}
                               >
-                                <IconPencil size={16} />
+                                <IconDots size={20} strokeWidth={3} />
                               </ActionIcon>
                             </Menu.Target>
                             <Menu.Dropdown>
@@ -140,7 +141,7 @@ export function CustomersPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
             <ListFooter
               shown={list.items.length}
               hasMore={list.hasNextPage}

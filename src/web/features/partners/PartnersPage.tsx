@@ -11,9 +11,10 @@ import { useCurrentUser } from '../../app/session.ts';
 import { useToggleActive } from '../../components/activation.tsx';
 import { ActiveBadge, Instant, PageHeader, SearchInput } from '../../components/common.tsx';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
-import { IconPencil, IconPlus } from '../../components/icons.tsx';
+import { IconDots, IconPlus } from '../../components/icons.tsx';
 import { ListFooter } from '../../components/list-footer.tsx';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
 
 function PartnerFormModal({
@@ -135,7 +136,7 @@ export default function PartnersPage() {
           <EmptyState title={t('partners.empty')} hint={q ? t('list.tryAnotherSearch') : undefined} />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={520}>
+            <TableScroll minWidth={520} label={t('partners.title')}>
               <Table highlightOnHover verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -172,7 +173,7 @@ export default function PartnersPage() {
                                 color="gray.8"
                                 aria-label={t('list.actionsFor', { name: p.name })}
                               >
-                                <IconPencil size={16} />
+                                <IconDots size={20} strokeWidth={3} />
                               </ActionIcon>
                             </Menu.Target>
                             <Menu.Dropdown>
@@ -191,7 +192,7 @@ export default function PartnersPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
             <ListFooter
               shown={list.items.length}
               hasMore={list.hasNextPage}

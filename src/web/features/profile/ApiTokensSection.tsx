@@ -24,6 +24,7 @@ import { useServerErrors } from '../../components/forms.tsx';
 import { IconCheck, IconCopy } from '../../components/icons.tsx';
 import { Section } from '../../components/section.tsx';
 import { EmptyState, ErrorState, FormError, ListSkeleton } from '../../components/states.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 
 function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -67,7 +68,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
     >
       {created ? (
         <Stack gap="md">
-          <Alert color="yellow.9" variant="light" title={t('tokens.shownOnce')}>
+          <Alert color="orange" variant="light" title={t('tokens.shownOnce')}>
             {t('tokens.shownOnceHint')}
           </Alert>
           <Code block data-testid="new-token" style={{ wordBreak: 'break-all' }}>
@@ -78,7 +79,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
               {({ copied, copy }) => (
                 <Button
                   variant={copied ? 'light' : 'filled'}
-                  color={copied ? 'teal.9' : undefined}
+                  color={copied ? 'teal' : undefined}
                   leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
                   onClick={copy}
                 >
@@ -171,7 +172,7 @@ export function ApiTokensSection() {
       ) : tokens.data.items.length === 0 ? (
         <EmptyState title={t('tokens.empty')} />
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <TableScroll minWidth={640} label={t('tokens.title')}>
           <Table verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
@@ -230,7 +231,7 @@ export function ApiTokensSection() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       )}
       <CreateTokenModal opened={open} onClose={() => setOpen(false)} />
     </Section>

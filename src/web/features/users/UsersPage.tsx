@@ -7,9 +7,10 @@ import { can } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { useToggleActive } from '../../components/activation.tsx';
 import { ActiveBadge, Instant, PageHeader, SearchInput } from '../../components/common.tsx';
-import { IconPencil, IconPlus } from '../../components/icons.tsx';
+import { IconDots, IconPlus } from '../../components/icons.tsx';
 import { ListFooter } from '../../components/list-footer.tsx';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
+import { TableScroll } from '../../components/table-scroll.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
 import { usePartnerNames, usePartners } from '../partners/queries.ts';
 import { UserFormModal } from './UserFormModal.tsx';
@@ -98,7 +99,7 @@ export default function UsersPage() {
           <EmptyState title={t('users.empty')} hint={q ? t('list.tryAnotherSearch') : undefined} />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={720}>
+            <TableScroll minWidth={720} label={t('users.title')}>
               <Table highlightOnHover verticalSpacing="sm">
                 <Table.Thead>
                   <Table.Tr>
@@ -148,7 +149,7 @@ export default function UsersPage() {
                                 color="gray.8"
                                 aria-label={t('list.actionsFor', { name: u.name })}
                               >
-                                <IconPencil size={16} />
+                                <IconDots size={20} strokeWidth={3} />
                               </ActionIcon>
                             </Menu.Target>
                             <Menu.Dropdown>
@@ -169,7 +170,7 @@ export default function UsersPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </TableScroll>
             <ListFooter
               shown={list.items.length}
               hasMore={list.hasNextPage}
