@@ -7,6 +7,12 @@ import { useLocale, useTimeZone } from '../app/session.ts';
 import { IconSearch } from './icons.tsx';
 import { formatCivilDate, formatInstant } from './time.ts';
 
+export function useDocumentTitle(title: string): void {
+  useEffect(() => {
+    document.title = title ? `${title} · DI Ops` : 'DI Ops';
+  }, [title]);
+}
+
 export function PageHeader({
   title,
   subtitle,
@@ -16,6 +22,7 @@ export function PageHeader({
   subtitle?: string;
   actions?: ReactNode;
 }) {
+  useDocumentTitle(title);
   return (
     <Group justify="space-between" align="flex-end" mb="lg" gap="sm" wrap="wrap">
       <Stack gap={2}>

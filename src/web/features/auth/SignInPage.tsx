@@ -22,6 +22,7 @@ import type { LoginResult, Session } from '../../api/types.ts';
 import { LanguageSwitch } from '../../app/AppLayout.tsx';
 import { homePath } from '../../app/permissions.ts';
 import { sessionQuery } from '../../app/session.ts';
+import { useDocumentTitle } from '../../components/common.tsx';
 import { IconAlert } from '../../components/icons.tsx';
 import { applyLocale } from '../../i18n/index.ts';
 
@@ -34,6 +35,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useDocumentTitle(t('auth.signInTitle'));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

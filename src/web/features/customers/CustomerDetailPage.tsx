@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { useToggleActive } from '../../components/activation.tsx';
-import { ActiveBadge, Instant } from '../../components/common.tsx';
+import { ActiveBadge, Instant, useDocumentTitle } from '../../components/common.tsx';
 import { ErrorState } from '../../components/states.tsx';
 import { ContractsTable } from '../contracts/ContractsTable.tsx';
 import { usePartnerNames } from '../partners/queries.ts';
@@ -45,6 +45,7 @@ export function CustomerDetailPage() {
   const manage = can.manageCustomers(user);
   const toggle = useToggleActive('/customers', 'customers');
   const [editOpen, setEditOpen] = useState(false);
+  useDocumentTitle(customer.data?.name ?? t('nav.customers'));
 
   if (customer.isPending) {
     return (
