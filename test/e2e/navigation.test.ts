@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { navLabels, newPage, setupBrowser, signIn } from './support.ts';
+import { navLabels, newPage, PASSWORD, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
 
@@ -73,5 +73,26 @@ describe('sign-in and role navigation', () => {
     await page.waitForURL(/\/sign-in/);
     await page.goto('/users');
     await page.waitForURL(/\/sign-in\?redirect=/);
+  });
+
+  test('a customer of another partner answers "not found" in the UI, as in the API', async () => {
+    const login = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@provider.example', password: PASSWORD }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const found = await fetch(`${env.baseUrl}/api/v1/customers?q=Hobart`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const { items } = (await found.json()) as { items: { id: string }[] };
+    const id = items[0]?.id;
+    expect(id).toBeTruthy();
+
+    const page = await signIn(env, 'admin@northwind.example');
+    await page.goto(`/customers/${id}`);
+    const alert = page.getByRole('alert');
+    await alert.getByText('Not found').waitFor();
+    await expect(alert.innerText()).resolves.toContain('Request ID');
   });
 });
