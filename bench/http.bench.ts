@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { ensureDatabase } from '../src/server/db/connect.ts';
@@ -25,6 +26,38 @@ interface LoadResult {
   p99Ms: number;
   errors: number;
   non2xx: number;
+}
+
+/**
+ * Raw PostgreSQL reference: the same scoped read transaction the route runs (BEGIN + scope, the
+ * list query, COMMIT) from 32 concurrent clients with no HTTP, no Kysely, no JSON.
+ */
+async function rawScopedReads(url: string, partnerId: string): Promise<number> {
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  let done = 0;
+  const end = Date.now() + DURATION_S * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < end) {
+        const client = await pool.connect();
+        try {
+          await client.query(
+            `BEGIN READ ONLY; SELECT set_config('role', 'diops_app', true), set_config('app.scope', 'partner', true), set_config('app.partner_id', '${partnerId}', true)`,
+          );
+          await client.query(
+            'select * from customers where partner_id = $1 order by lower(name), id limit 51',
+            [partnerId],
+          );
+          await client.query('COMMIT');
+        } finally {
+          client.release();
+        }
+        done++;
+      }
+    }),
+  );
+  await pool.end();
+  return Math.round(done / DURATION_S);
 }
 
 async function load(url: string, headers: Record<string, string>): Promise<LoadResult> {
@@ -58,7 +91,7 @@ export async function runHttpBench(): Promise<Record<string, unknown>> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'admin@northwind.example', password: DEMO_PASSWORD }),
     });
-    const { token } = (await login.json()) as { token: string };
+    const { token, user } = (await login.json()) as { token: string; user: { partnerId: string } };
 
     const bare = Fastify({ logger: false });
     bare.get('/constant', async () => ({ items: [], nextCursor: null }));
@@ -70,6 +103,7 @@ export async function runHttpBench(): Promise<Record<string, unknown>> {
       authorization: `Bearer ${token}`,
     });
     await bare.close();
+    const rawPostgres = await rawScopedReads(url, user.partnerId);
     await app.close();
     await database.close();
     return {
@@ -79,6 +113,8 @@ export async function runHttpBench(): Promise<Record<string, unknown>> {
       authenticatedCustomerList: customers,
       ratio: Number((customers.requestsPerSecond / reference.requestsPerSecond).toFixed(3)),
       target: '>= 0.30',
+      rawPostgresScopedReadsPerSecond: rawPostgres,
+      ratioToRawPostgres: Number((customers.requestsPerSecond / rawPostgres).toFixed(3)),
     };
   } finally {
     await server.stop();
