@@ -64,6 +64,7 @@ export async function newPage(env: E2E, viewport = { width: 1280, height: 860 })
     viewport,
     locale: 'en-GB',
     timezoneId: 'Europe/Madrid',
+    reducedMotion: 'reduce',
   });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -96,6 +97,8 @@ export async function navLabels(page: Page): Promise<string[]> {
 
 /** Fails on serious or critical axe violations, naming rule and nodes. */
 export async function expectAccessible(page: Page, what: string, within?: string): Promise<void> {
+  // Colours are judged on settled frames: a fading-in dialog would read as low contrast.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   // A dialog check looks at the dialog only: the page behind it sits under a dimming overlay.
   const builder = new AxeBuilder({ page });
   if (within) builder.include(within);

@@ -36,6 +36,8 @@ const variantColorResolver: VariantColorsResolver = (input) => {
 };
 
 export const theme = createTheme({
+  // People who ask their system for less motion get none (and browser tests get stable frames).
+  respectReducedMotion: true,
   variantColorResolver,
   primaryColor: 'brand',
   primaryShade: { light: 7, dark: 4 },
