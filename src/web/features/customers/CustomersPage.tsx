@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Button, Group, Menu, Paper, Select, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +7,14 @@ import { can } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { useToggleActive } from '../../components/activation.tsx';
 import { ActiveBadge, PageHeader, SearchInput } from '../../components/common.tsx';
-import { IconDots, IconPlus } from '../../components/icons.tsx';
-import { ListFooter } from '../../components/list-footer.tsx';
-import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
-import { TableScroll } from '../../components/table-scroll.tsx';
+import {
+  ActionsHeader,
+  activeFilter,
+  ListBody,
+  RowActions,
+  StatusFilter,
+} from '../../components/directory-list.tsx';
+import { IconPlus } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
 import { usePartnerNames } from '../partners/queries.ts';
 import { CustomerFormModal } from './CustomerFormModal.tsx';
@@ -30,7 +34,7 @@ export function CustomersPage() {
   const list = useCursorList<Customer>(['customers', 'list'], '/customers', {
     q,
     region,
-    active: status === 'all' ? undefined : status === 'active',
+    active: activeFilter(status),
   });
   const onSearch = useCallback((v: string) => setQ(v), []);
 
@@ -64,92 +68,49 @@ export function CustomersPage() {
             onChange={setRegion}
             w={{ base: '48%', sm: 180 }}
           />
-          <Select
-            aria-label={t('fields.status')}
-            data={[
-              { value: 'active', label: t('filters.activeOnly') },
-              { value: 'inactive', label: t('filters.inactiveOnly') },
-              { value: 'all', label: t('filters.all') },
-            ]}
-            value={status}
-            onChange={(v) => setStatus(v ?? 'active')}
-            allowDeselect={false}
-            w={{ base: '48%', sm: 170 }}
-          />
+          <StatusFilter value={status} onChange={setStatus} w={{ base: '48%', sm: 170 }} />
         </Group>
-        {list.isPending ? (
-          <ListSkeleton />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.items.length === 0 ? (
-          <EmptyState title={t('customers.empty')} hint={q ? t('list.tryAnotherSearch') : undefined} />
-        ) : (
-          <>
-            <TableScroll minWidth={560} label={t('customers.title')}>
-              <Table highlightOnHover verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('fields.name')}</Table.Th>
-                    <Table.Th>{t('fields.region')}</Table.Th>
-                    {showPartner && <Table.Th>{t('fields.partner')}</Table.Th>}
-                    <Table.Th>{t('fields.status')}</Table.Th>
-                    {manage && (
-                      <Table.Th>
-                        <span className="visually-hidden">{t('list.actions')}</span>
-                      </Table.Th>
-                    )}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.items.map((c) => (
-                    <Table.Tr key={c.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/customers/${c.id}`} fw={600}>
-                          {c.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{t(`regions.${c.region}`)}</Table.Td>
-                      {showPartner && <Table.Td>{partnerNames.get(c.partnerId) ?? '—'}</Table.Td>}
-                      <Table.Td>
-                        <ActiveBadge active={c.active} />
-                      </Table.Td>
-                      {manage && (
-                        <Table.Td ta="right">
-                          <Menu position="bottom-end" withinPortal>
-                            <Menu.Target>
-                              <ActionIcon
-                                variant="subtle"
-                                color="gray.8"
-                                aria-label={t('list.actionsFor', { name: c.name })}
-                              >
-                                <IconDots size={20} strokeWidth={3} />
-                              </ActionIcon>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Item onClick={() => open(c)}>{t('actions.edit')}</Menu.Item>
-                              <Menu.Item
-                                color={c.active ? 'red.9' : undefined}
-                                onClick={() => toggle({ id: c.id, active: c.active, label: c.name })}
-                              >
-                                {c.active ? t('actions.deactivate') : t('actions.reactivate')}
-                              </Menu.Item>
-                            </Menu.Dropdown>
-                          </Menu>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </TableScroll>
-            <ListFooter
-              shown={list.items.length}
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onMore={() => void list.fetchNextPage()}
-            />
-          </>
-        )}
+        <ListBody
+          list={list}
+          emptyTitle={t('customers.empty')}
+          emptyHint={q ? t('list.tryAnotherSearch') : undefined}
+          minWidth={560}
+          label={t('customers.title')}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('fields.name')}</Table.Th>
+              <Table.Th>{t('fields.region')}</Table.Th>
+              {showPartner && <Table.Th>{t('fields.partner')}</Table.Th>}
+              <Table.Th>{t('fields.status')}</Table.Th>
+              {manage && <ActionsHeader />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.items.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/customers/${c.id}`} fw={600}>
+                    {c.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{t(`regions.${c.region}`)}</Table.Td>
+                {showPartner && <Table.Td>{partnerNames.get(c.partnerId) ?? '—'}</Table.Td>}
+                <Table.Td>
+                  <ActiveBadge active={c.active} />
+                </Table.Td>
+                {manage && (
+                  <RowActions
+                    name={c.name}
+                    active={c.active}
+                    onEdit={() => open(c)}
+                    onToggle={() => toggle({ id: c.id, active: c.active, label: c.name })}
+                  />
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ListBody>
       </Paper>
       {manage && (
         <CustomerFormModal

@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Button, Group, Menu, Paper, Select, Table, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Table, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -10,11 +10,15 @@ import { can } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { useToggleActive } from '../../components/activation.tsx';
 import { ActiveBadge, Instant, PageHeader, SearchInput } from '../../components/common.tsx';
+import {
+  ActionsHeader,
+  activeFilter,
+  ListBody,
+  RowActions,
+  StatusFilter,
+} from '../../components/directory-list.tsx';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
-import { IconDots, IconPlus } from '../../components/icons.tsx';
-import { ListFooter } from '../../components/list-footer.tsx';
-import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
-import { TableScroll } from '../../components/table-scroll.tsx';
+import { IconPlus } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
 
 function PartnerFormModal({
@@ -91,7 +95,7 @@ export default function PartnersPage() {
   const toggle = useToggleActive('/partners', 'partners');
   const list = useCursorList<Partner>(['partners', 'list'], '/partners', {
     q,
-    active: status === 'all' ? undefined : status === 'active',
+    active: activeFilter(status),
   });
   const onSearch = useCallback((v: string) => setQ(v), []);
   const open = (p?: Partner) => {
@@ -115,92 +119,49 @@ export default function PartnersPage() {
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md">
         <Group mb="md" gap="sm" align="flex-end">
           <SearchInput value={q} onChange={onSearch} label={t('partners.search')} />
-          <Select
-            aria-label={t('fields.status')}
-            data={[
-              { value: 'active', label: t('filters.activeOnly') },
-              { value: 'inactive', label: t('filters.inactiveOnly') },
-              { value: 'all', label: t('filters.all') },
-            ]}
-            value={status}
-            onChange={(v) => setStatus(v ?? 'active')}
-            allowDeselect={false}
-            w={{ base: '100%', xs: 170 }}
-          />
+          <StatusFilter value={status} onChange={setStatus} w={{ base: '100%', xs: 170 }} />
         </Group>
-        {list.isPending ? (
-          <ListSkeleton />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : list.items.length === 0 ? (
-          <EmptyState title={t('partners.empty')} hint={q ? t('list.tryAnotherSearch') : undefined} />
-        ) : (
-          <>
-            <TableScroll minWidth={520} label={t('partners.title')}>
-              <Table highlightOnHover verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('fields.name')}</Table.Th>
-                    <Table.Th>{t('fields.createdAt')}</Table.Th>
-                    <Table.Th>{t('fields.status')}</Table.Th>
-                    {manage && (
-                      <Table.Th>
-                        <span className="visually-hidden">{t('list.actions')}</span>
-                      </Table.Th>
-                    )}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.items.map((p) => (
-                    <Table.Tr key={p.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to="/users" search={{ partnerId: p.id } as never} fw={600}>
-                          {p.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Instant value={p.createdAt} />
-                      </Table.Td>
-                      <Table.Td>
-                        <ActiveBadge active={p.active} />
-                      </Table.Td>
-                      {manage && (
-                        <Table.Td ta="right">
-                          <Menu position="bottom-end">
-                            <Menu.Target>
-                              <ActionIcon
-                                variant="subtle"
-                                color="gray.8"
-                                aria-label={t('list.actionsFor', { name: p.name })}
-                              >
-                                <IconDots size={20} strokeWidth={3} />
-                              </ActionIcon>
-                            </Menu.Target>
-                            <Menu.Dropdown>
-                              <Menu.Item onClick={() => open(p)}>{t('actions.edit')}</Menu.Item>
-                              <Menu.Item
-                                color={p.active ? 'red.9' : undefined}
-                                onClick={() => toggle({ id: p.id, active: p.active, label: p.name })}
-                              >
-                                {p.active ? t('actions.deactivate') : t('actions.reactivate')}
-                              </Menu.Item>
-                            </Menu.Dropdown>
-                          </Menu>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </TableScroll>
-            <ListFooter
-              shown={list.items.length}
-              hasMore={list.hasNextPage}
-              loading={list.isFetchingNextPage}
-              onMore={() => void list.fetchNextPage()}
-            />
-          </>
-        )}
+        <ListBody
+          list={list}
+          emptyTitle={t('partners.empty')}
+          emptyHint={q ? t('list.tryAnotherSearch') : undefined}
+          minWidth={520}
+          label={t('partners.title')}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('fields.name')}</Table.Th>
+              <Table.Th>{t('fields.createdAt')}</Table.Th>
+              <Table.Th>{t('fields.status')}</Table.Th>
+              {manage && <ActionsHeader />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.items.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>
+                  <Anchor component={Link} to="/users" search={{ partnerId: p.id } as never} fw={600}>
+                    {p.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Instant value={p.createdAt} />
+                </Table.Td>
+                <Table.Td>
+                  <ActiveBadge active={p.active} />
+                </Table.Td>
+                {manage && (
+                  <RowActions
+                    name={p.name}
+                    active={p.active}
+                    onEdit={() => open(p)}
+                    onToggle={() => toggle({ id: p.id, active: p.active, label: p.name })}
+                  />
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ListBody>
       </Paper>
       {manage && <PartnerFormModal opened={formOpen} onClose={() => setFormOpen(false)} partner={editing} />}
     </>
