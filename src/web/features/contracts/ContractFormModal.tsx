@@ -1,11 +1,10 @@
 import { Select, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { Contract } from '../../api/types.ts';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
+import { useSaveEntity } from '../../components/use-save-entity.ts';
 import { useCustomerOptions } from '../customers/queries.ts';
 
 const FIELDS = ['customerId', 'number', 'startsOn', 'endsOn'] as const;
@@ -22,7 +21,6 @@ export function ContractFormModal({
   customerId?: string;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const editing = contract !== undefined;
   const pickCustomer = !editing && !fixedCustomerId;
   const customers = useCustomerOptions(opened && pickCustomer);
@@ -32,8 +30,8 @@ export function ContractFormModal({
   const [endsOn, setEndsOn] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
-  const mutation = useMutation({
-    mutationFn: () =>
+  const mutation = useSaveEntity({
+    save: () =>
       editing
         ? api.patch<Contract>(`/contracts/${contract.id}`, { startsOn, endsOn })
         : api.post<Contract>('/contracts', {
@@ -42,16 +40,12 @@ export function ContractFormModal({
             startsOn,
             endsOn,
           }),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: ['contracts'] });
-      notifications.show({
-        color: 'teal',
-        message: editing
-          ? t('contracts.updated', { number: saved.number })
-          : t('contracts.created', { number: saved.number }),
-      });
-      onClose();
-    },
+    listKey: 'contracts',
+    message: (saved) =>
+      editing
+        ? t('contracts.updated', { number: saved.number })
+        : t('contracts.created', { number: saved.number }),
+    onClose,
   });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens

@@ -1,11 +1,10 @@
 import { Select, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { type Customer, REGIONS, type Region } from '../../api/types.ts';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
+import { useSaveEntity } from '../../components/use-save-entity.ts';
 import { usePartners } from '../partners/queries.ts';
 
 const FIELDS = ['name', 'region', 'partnerId'] as const;
@@ -23,7 +22,6 @@ export function CustomerFormModal({
   fixedPartnerId?: string | null;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const editing = customer !== undefined;
   const pickPartner = !editing && !fixedPartnerId;
   const partners = usePartners(opened && pickPartner);
@@ -32,24 +30,18 @@ export function CustomerFormModal({
   const [partnerId, setPartnerId] = useState<string | null>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
-  const mutation = useMutation({
-    mutationFn: () =>
+  const mutation = useSaveEntity({
+    save: () =>
       editing
         ? api.patch<Customer>(`/customers/${customer.id}`, { name: name.trim(), region })
         : api.post<Customer>(`/partners/${fixedPartnerId ?? partnerId}/customers`, {
             name: name.trim(),
             region,
           }),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: ['customers'] });
-      notifications.show({
-        color: 'teal',
-        message: editing
-          ? t('customers.updated', { name: saved.name })
-          : t('customers.created', { name: saved.name }),
-      });
-      onClose();
-    },
+    listKey: 'customers',
+    message: (saved) =>
+      editing ? t('customers.updated', { name: saved.name }) : t('customers.created', { name: saved.name }),
+    onClose,
   });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens

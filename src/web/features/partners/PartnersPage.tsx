@@ -1,6 +1,4 @@
 import { Anchor, Button, Group, Paper, Table, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +18,7 @@ import {
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
 import { IconPlus } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
+import { useSaveEntity } from '../../components/use-save-entity.ts';
 
 function PartnerFormModal({
   opened,
@@ -31,24 +30,17 @@ function PartnerFormModal({
   partner?: Partner;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [localError, setLocalError] = useState<string | undefined>();
-  const mutation = useMutation({
-    mutationFn: () =>
+  const mutation = useSaveEntity({
+    save: () =>
       partner
         ? api.patch<Partner>(`/partners/${partner.id}`, { name: name.trim() })
         : api.post<Partner>('/partners', { name: name.trim() }),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: ['partners'] });
-      notifications.show({
-        color: 'teal',
-        message: partner
-          ? t('partners.updated', { name: saved.name })
-          : t('partners.created', { name: saved.name }),
-      });
-      onClose();
-    },
+    listKey: 'partners',
+    message: (saved) =>
+      partner ? t('partners.updated', { name: saved.name }) : t('partners.created', { name: saved.name }),
+    onClose,
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
   useEffect(() => {

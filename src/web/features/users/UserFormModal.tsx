@@ -1,6 +1,4 @@
 import { PasswordInput, Select, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -8,6 +6,7 @@ import { type Locale, ROLES, type Role, type User } from '../../api/types.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
 import { allTimeZones } from '../../components/time.ts';
+import { useSaveEntity } from '../../components/use-save-entity.ts';
 import { useCustomerOptions } from '../customers/queries.ts';
 import { usePartners } from '../partners/queries.ts';
 
@@ -34,7 +33,6 @@ export function UserFormModal({
 }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const queryClient = useQueryClient();
   const editing = user !== undefined;
   const isProviderAdmin = me.role === 'provider_admin';
   const [email, setEmail] = useState('');
@@ -63,8 +61,8 @@ export function UserFormModal({
         : PARTNER_SIDE
   ).map((r) => ({ value: r, label: t(`roles.${r}`) }));
 
-  const mutation = useMutation({
-    mutationFn: () =>
+  const mutation = useSaveEntity({
+    save: () =>
       editing
         ? api.patch<User>(`/users/${user.id}`, {
             name: name.trim(),
@@ -82,16 +80,10 @@ export function UserFormModal({
             locale,
             ...(timeZone ? { timeZone } : {}),
           }),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: ['users'] });
-      notifications.show({
-        color: 'teal',
-        message: editing
-          ? t('users.updated', { name: saved.name })
-          : t('users.created', { name: saved.name }),
-      });
-      onClose();
-    },
+    listKey: 'users',
+    message: (saved) =>
+      editing ? t('users.updated', { name: saved.name }) : t('users.created', { name: saved.name }),
+    onClose,
   });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
