@@ -14,6 +14,8 @@ import { toFieldErrors, validatorCompiler } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { outageRoutes } from './modules/outages/outages.routes.ts';
 import { type LoadedPolicy, loadPolicy } from './modules/policy/load-policy.ts';
 import { policyRoutes } from './modules/policy/policy.routes.ts';
 
@@ -201,6 +203,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(directoryRoutes);
       await api.register(auditRoutes);
       await api.register(policyRoutes);
+      await api.register(notificationRoutes);
+      await api.register(outageRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -21,6 +21,34 @@ export interface Config {
   webDir: string;
   trustProxy: boolean;
   authCacheMs: number;
+  /** Where e-mail goes; null keeps messages in the built-in mailbox (the demo). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** The address links in notifications point to. */
+  publicUrl: string;
+  /** Networks webhooks may reach besides the public internet (tests allow loopback). */
+  webhookAllowNetworks: WebhookNetwork[];
+  webhookTimeoutMs: number;
+  /** 32-byte key (hex or base64) that encrypts webhook secrets at rest; null stores them as given. */
+  secretsKey: Buffer | null;
+  outbox: OutboxConfig;
+}
+
+export type WebhookNetwork = 'loopback' | 'private' | 'link-local';
+const WEBHOOK_NETWORKS: readonly WebhookNetwork[] = ['loopback', 'private', 'link-local'];
+
+export interface OutboxConfig {
+  /** Deliveries claimed per batch. */
+  batchSize: number;
+  /** Batches in flight at once per worker. */
+  lanes: number;
+  /** How long a claimed delivery is ours before another worker may take it over. */
+  leaseMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Poll interval when LISTEN/NOTIFY is quiet. */
+  pollMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +71,39 @@ function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   throw new ConfigError(`${name} must be true or false (got "${raw}")`);
 }
 
+function secretsKeyFrom(raw: string | undefined): Buffer | null {
+  if (!raw) return null;
+  const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError('SECRETS_KEY must be 32 bytes, as 64 hex digits or base64');
+  return key;
+}
+
+function networksFrom(raw: string | undefined): WebhookNetwork[] {
+  if (!raw) return [];
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!WEBHOOK_NETWORKS.includes(name as WebhookNetwork))
+      throw new ConfigError(`WEBHOOK_ALLOW_NETWORKS may list ${WEBHOOK_NETWORKS.join(', ')} (got "${name}")`);
+  }
+  return names as WebhookNetwork[];
+}
+
+function urlFrom(env: NodeJS.ProcessEnv, name: string, fallback: string, protocols: string[]): string {
+  const raw = env[name] || fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL (got "${raw}")`);
+  }
+  if (!protocols.includes(url.protocol))
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  return raw.replace(/\/+$/, '');
+}
+
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((adminEmail === null) !== (adminPassword === null)) {
     throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
-  return {
+  const config: Config = {
     port: intFrom(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
@@ -72,5 +133,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.join(projectRoot, 'dist', 'web'),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     authCacheMs: intFrom(env, 'AUTH_CACHE_MS', 2_000, 0, 60_000),
+    smtpUrl: env.SMTP_URL ? urlFrom(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null,
+    mailFrom: env.MAIL_FROM || 'DI Ops <noreply@diops.invalid>',
+    publicUrl: urlFrom(env, 'PUBLIC_URL', `http://localhost:${env.PORT || 3000}`, ['http:', 'https:']),
+    webhookAllowNetworks: networksFrom(env.WEBHOOK_ALLOW_NETWORKS),
+    webhookTimeoutMs: intFrom(env, 'WEBHOOK_TIMEOUT_MS', 5_000, 100, 60_000),
+    secretsKey: secretsKeyFrom(env.SECRETS_KEY),
+    outbox: {
+      batchSize: intFrom(env, 'OUTBOX_BATCH_SIZE', 100, 1, 1_000),
+      lanes: intFrom(env, 'OUTBOX_LANES', 4, 1, 32),
+      leaseMs: intFrom(env, 'OUTBOX_LEASE_MS', 60_000, 1_000, 3_600_000),
+      maxAttempts: intFrom(env, 'OUTBOX_MAX_ATTEMPTS', 8, 1, 100),
+      retryBaseMs: intFrom(env, 'OUTBOX_RETRY_BASE_MS', 30_000, 10, 3_600_000),
+      retryMaxMs: intFrom(env, 'OUTBOX_RETRY_MAX_MS', 3_600_000, 10, 86_400_000),
+      pollMs: intFrom(env, 'OUTBOX_POLL_MS', 1_000, 10, 60_000),
+    },
   };
+  // A lease shorter than a send could let a second worker send a message still in flight.
+  if (config.outbox.leaseMs < 2 * config.webhookTimeoutMs)
+    throw new ConfigError('OUTBOX_LEASE_MS must be at least twice WEBHOOK_TIMEOUT_MS');
+  return config;
 }

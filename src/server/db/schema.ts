@@ -118,6 +118,160 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export type Category = 'maintenance_outages' | 'incidents' | 'certificates' | 'upgrades' | 'releases';
+export const CATEGORIES: readonly Category[] = [
+  'maintenance_outages',
+  'incidents',
+  'certificates',
+  'upgrades',
+  'releases',
+];
+export type Channel = 'email' | 'webhook' | 'webex' | 'slack' | 'teams';
+export const CHANNELS: readonly Channel[] = ['email', 'webhook', 'webex', 'slack', 'teams'];
+export type Locale = 'en' | 'es';
+export type DeliveryStatus = 'pending' | 'sending' | 'delivered' | 'dead' | 'cancelled';
+export type AttemptResult = 'sending' | 'delivered' | 'failed' | 'refused' | 'interrupted';
+export type OutageImpact = 'down' | 'degraded' | 'at_risk';
+export type Service = 'cucm' | 'unity_connection' | 'imp' | 'cer' | 'expressway' | 'sme' | 'network';
+export type OutageStatus = 'investigating' | 'identified' | 'monitoring' | 'resolved';
+
+export interface SubscriptionsTable {
+  id: Generated<string>;
+  partner_id: string | null;
+  name: string;
+  categories: Category[];
+  channel: Channel;
+  target: string;
+  secret: string | null;
+  locale: Locale;
+  time_zone: string;
+  paused: Generated<boolean>;
+  consecutive_failures: Generated<number>;
+  last_success_at: Timestamp | null;
+  last_failure_at: Timestamp | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface NotificationEventsTable {
+  id: string;
+  partner_id: string | null;
+  category: Category | 'contact';
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  audience_provider: Generated<boolean>;
+  audience_partner_ids: ColumnType<string[], string[] | undefined, string[]>;
+  target_subscription_id: string | null;
+  target_user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Generated<Date>;
+  fanned_out_at: Timestamp | null;
+}
+
+export interface DeliveriesTable {
+  id: Generated<string>;
+  event_id: string;
+  partner_id: string | null;
+  subscription_id: string | null;
+  recipient_key: string;
+  kind: string;
+  category: string;
+  channel: Channel;
+  target: string;
+  locale: Locale;
+  time_zone: string;
+  status: Generated<DeliveryStatus>;
+  attempts: Generated<number>;
+  dead_after: Generated<number>;
+  next_attempt_at: Timestamp;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  last_status_code: number | null;
+  delivered_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface DeliveryAttemptsTable {
+  id: Generated<number>;
+  delivery_id: string;
+  partner_id: string | null;
+  number: number;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  result: AttemptResult;
+  status_code: number | null;
+  error: string | null;
+  response_excerpt: string | null;
+}
+
+export interface MailboxTable {
+  id: string;
+  delivery_id: string;
+  partner_id: string | null;
+  message_id: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  received_at: Generated<Date>;
+}
+
+export interface OutagesTable {
+  id: Generated<string>;
+  number: ColumnType<number, never, never>;
+  title: string;
+  summary: string;
+  impact: OutageImpact;
+  status: Generated<OutageStatus>;
+  regions: ColumnType<Region[], Region[] | undefined, Region[]>;
+  services: ColumnType<Service[], Service[] | undefined, Service[]>;
+  started_at: Timestamp;
+  resolved_at: Timestamp | null;
+  declared_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OutageCustomersTable {
+  outage_id: string;
+  customer_id: string;
+  partner_id: string;
+}
+
+export interface OutageUpdatesTable {
+  id: Generated<string>;
+  outage_id: string;
+  kind: 'declared' | 'update' | 'resolved';
+  status: OutageStatus;
+  message: string;
+  author_id: string | null;
+  author_label: string;
+  at: Generated<Date>;
+}
+
+export interface NetworkActivitiesTable {
+  id: Generated<string>;
+  partner_id: string;
+  customer_ids: ColumnType<string[], string[] | undefined, string[]>;
+  title: string;
+  description: string;
+  expected_alarms: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  cancelled_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ContactRemindersTable {
+  partner_id: string;
+  last_sent_at: Timestamp;
+  reasons: string[];
+}
+
 export interface Database {
   partners: PartnersTable;
   customers: CustomersTable;
@@ -127,4 +281,14 @@ export interface Database {
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
+  subscriptions: SubscriptionsTable;
+  notification_events: NotificationEventsTable;
+  deliveries: DeliveriesTable;
+  delivery_attempts: DeliveryAttemptsTable;
+  mailbox: MailboxTable;
+  outages: OutagesTable;
+  outage_customers: OutageCustomersTable;
+  outage_updates: OutageUpdatesTable;
+  network_activities: NetworkActivitiesTable;
+  contact_reminders: ContactRemindersTable;
 }

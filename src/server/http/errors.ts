@@ -69,3 +69,7 @@ export function problem(status: number, code: string, detail: string, errors?: F
     ...(errors && errors.length > 0 ? { errors } : {}),
   };
 }
+
+/** 422 for one field breaking one rule. */
+export const brokenRule = (code: string, path: string, message: string) =>
+  unprocessable([{ code, path, message }], message);

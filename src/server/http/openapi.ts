@@ -33,6 +33,9 @@ export const ProblemResponses = {
   429: problemRef,
 } as const;
 
+/** Action routes take no body; an empty JSON object is accepted, any field is refused. */
+export const NoBody = Type.Union([Type.Null(), Type.Object({}, { additionalProperties: false })]);
+
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   app.addSchema(ProblemSchema);
   await app.register(swagger, {

@@ -27,10 +27,13 @@ export function decodeCursor(cursor: string | undefined): CursorKey | null {
   } catch {
     // fall through
   }
-  throw new AppError(400, 'invalid_cursor', 'The cursor is not one this API returned.', {
+  throw invalidCursor();
+}
+
+const invalidCursor = () =>
+  new AppError(400, 'invalid_cursor', 'The cursor is not one this API returned.', {
     errors: [{ code: 'invalid_cursor', path: 'cursor', message: 'cursor is not valid' }],
   });
-}
 
 export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
@@ -55,4 +58,13 @@ export function pageSchema<T extends ReturnType<typeof Type.Object>>(item: T) {
 /** Escapes LIKE wildcards in user search text. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$/;
+
+/** A cursor whose key is a PostgreSQL UTC timestamp text (exact to the microsecond). */
+export function decodeTimestampCursor(cursor: string | undefined): CursorKey | null {
+  const key = decodeCursor(cursor);
+  if (key && !PG_TIMESTAMP.test(key.k)) throw invalidCursor();
+  return key;
 }

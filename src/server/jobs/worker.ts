@@ -1,4 +1,8 @@
-import type { Db } from '../db/database.ts';
+import type { Config } from '../config.ts';
+import type { Db, DbHandle } from '../db/database.ts';
+import { createSender } from '../notify/sender.ts';
+import { remindAboutContacts } from './contact-reminder.job.ts';
+import { startOutboxRelay } from './outbox-relay.ts';
 import { cleanUpSessions } from './session-cleanup.job.ts';
 
 export interface Worker {
@@ -11,15 +15,24 @@ interface PeriodicJob {
   run(db: Db): Promise<unknown>;
 }
 
-const JOBS: PeriodicJob[] = [{ name: 'session-cleanup', everyMs: 10 * 60_000, run: cleanUpSessions }];
+const JOBS: PeriodicJob[] = [
+  { name: 'session-cleanup', everyMs: 10 * 60_000, run: cleanUpSessions },
+  { name: 'contact-reminder', everyMs: 60 * 60_000, run: remindAboutContacts },
+];
 
 /**
- * Runs the periodic jobs. Every job is idempotent, so several workers may run side by side;
- * the outbox relay and SLA watches join this list as their issues land.
+ * Runs the outbox relay continuously and the periodic jobs on their timers. Every job is
+ * idempotent and the relay claims with SKIP LOCKED, so several workers may run side by side.
  */
-export function startWorker(db: Db, log: (message: string, extra?: object) => void): Worker {
+export function startWorker(
+  handle: DbHandle,
+  config: Config,
+  log: (message: string, extra?: object) => void,
+): Worker {
+  const { db } = handle;
   let stopping = false;
   const running = new Set<Promise<unknown>>();
+  const relay = startOutboxRelay(handle, { db, outbox: config.outbox, sender: createSender(config) }, log);
   const timers = JOBS.map((job) => {
     const tick = () => {
       if (stopping) return;
@@ -37,7 +50,7 @@ export function startWorker(db: Db, log: (message: string, extra?: object) => vo
     async stop() {
       stopping = true;
       for (const timer of timers) clearInterval(timer);
-      await Promise.allSettled([...running]);
+      await Promise.allSettled([...running, relay.stop()]);
     },
   };
 }

@@ -1,7 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
-import { ProblemResponses } from '../../http/openapi.ts';
+import { NoBody, ProblemResponses } from '../../http/openapi.ts';
 import { inRequestScope } from '../../http/route-helpers.ts';
 import { createContract, getContract, listContracts, updateContract } from './contracts.service.ts';
 import { createCustomer, getCustomer, listCustomers, updateCustomer } from './customers.service.ts';
@@ -30,9 +29,6 @@ import {
 } from './directory.schemas.ts';
 import { createPartner, getPartner, listPartners, updatePartner } from './partners.service.ts';
 import { createUser, getUser, listUsers, updateUser } from './users.service.ts';
-
-// Action routes take no body; an empty JSON object is accepted, any field is refused.
-const NoBody = Type.Union([Type.Null(), Type.Object({}, { additionalProperties: false })]);
 
 export async function directoryRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
