@@ -81,8 +81,8 @@ export async function runHttpBench(): Promise<Record<string, unknown>> {
     const url = withDatabase(server.connectionString, 'bench');
     const database = openDatabase(url, { max: 20 });
     await migrateToLatest(database.db as never);
-    await seedDemo(database.db);
     const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+    await seedDemo(database.db, config);
     const app = await buildApp({ config, database, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.server.address() as { port: number }).port;

@@ -70,10 +70,19 @@ async function serve(config: Config, role: 'all' | 'api' | 'worker'): Promise<vo
     }
   }
   if (config.seedDemo && role !== 'worker') {
-    const { created } = await seedDemo(database.db);
+    const { created } = await seedDemo(database.db, config);
     if (created) say('loaded the demo data set');
   }
 
+  if (role !== 'api') {
+    say(
+      config.smtpUrl
+        ? `e-mail goes to ${new URL(config.smtpUrl).host}`
+        : 'e-mail is kept in the built-in mailbox (no SMTP_URL): open Mailbox in the web app',
+    );
+    if (!config.secretsKey)
+      say('webhook signing secrets are stored unsealed: set SECRETS_KEY to encrypt them');
+  }
   const worker = role === 'api' ? null : startWorker(database, config, (message) => say(message));
   const app = role === 'worker' ? null : await buildApp({ config, database, policy });
   if (app) {
@@ -165,7 +174,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'seed':
       await withDatabase(config, async ({ database }) => {
-        const { created } = await seedDemo(database.db);
+        const { created } = await seedDemo(database.db, config);
         say(created ? 'loaded the demo data set' : 'the demo data set was already there');
       });
       return 0;

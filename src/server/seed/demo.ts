@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
+import type { Config } from '../config.ts';
 import { type Db, inScope, type Scope, systemScope, type Tx } from '../db/database.ts';
 import type { Region, Role } from '../db/schema.ts';
 import { createContract } from '../modules/directory/contracts.service.ts';
 import { createCustomer } from '../modules/directory/customers.service.ts';
 import { createPartner } from '../modules/directory/partners.service.ts';
 import { createUser } from '../modules/directory/users.service.ts';
+import { seedNotificationDemo } from './demo-notifications.ts';
 
 /** Every demo account shares this password; the README and the start-up banner list the accounts. */
 export const DEMO_PASSWORD = 'diops-demo-2026';
@@ -101,7 +103,7 @@ async function ensureUser(tx: Tx, scope: Scope, input: Parameters<typeof createU
 }
 
 /** Idempotent: running it again adds only what is missing. */
-export async function seedDemo(db: Db, today = new Date()): Promise<{ created: boolean }> {
+export async function seedDemo(db: Db, config: Config, today = new Date()): Promise<{ created: boolean }> {
   return inScope(db, systemScope('seed:demo'), async (tx) => {
     // One seeding at a time, even when several processes start together.
     await sql`select pg_advisory_xact_lock(hashtext('diops:seed-demo'))`.execute(tx);
@@ -111,7 +113,11 @@ export async function seedDemo(db: Db, today = new Date()): Promise<{ created: b
       .select('id')
       .where('name', '=', PARTNERS[0]?.name ?? '')
       .executeTakeFirst();
-    if (already) return { created: false };
+    if (already) {
+      // Data sets from before notifications existed get that part added.
+      await seedNotificationDemo(tx, config, today);
+      return { created: false };
+    }
 
     await ensureUser(tx, scope, {
       email: 'admin@provider.example',
@@ -174,6 +180,7 @@ export async function seedDemo(db: Db, today = new Date()): Promise<{ created: b
         }
       }
     }
+    await seedNotificationDemo(tx, config, today);
     return { created: true };
   });
 }

@@ -251,7 +251,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       app_is_provider() OR (app_scope() = 'partner' AND partner_id = app_partner())
     );
     CREATE POLICY network_activities_write ON network_activities FOR INSERT
-      WITH CHECK (app_scope() = 'partner' AND partner_id = app_partner());
+      WITH CHECK (app_scope() = 'system' OR (app_scope() = 'partner' AND partner_id = app_partner()));
     CREATE POLICY network_activities_update ON network_activities FOR UPDATE
       USING (app_is_provider() OR (app_scope() = 'partner' AND partner_id = app_partner()))
       WITH CHECK (app_is_provider() OR (app_scope() = 'partner' AND partner_id = app_partner()));

@@ -1,0 +1,50 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config.ts';
+import { type DbHandle, inScope, openDatabase, systemScope } from '../../src/server/db/database.ts';
+import { contactHealthFor } from '../../src/server/modules/notifications/subscriptions.service.ts';
+import { seedDemo } from '../../src/server/seed/demo.ts';
+import { createIsolatedDatabase } from '../support/isolated-database.ts';
+
+let handle: DbHandle;
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  const isolated = await createIsolatedDatabase('seed');
+  drop = isolated.drop;
+  handle = openDatabase(isolated.url, { max: 2 });
+});
+afterAll(async () => {
+  await handle.close();
+  await drop();
+});
+
+const counts = () =>
+  inScope(handle.db, systemScope('test'), async (tx) => {
+    const { rows } = await sql<Record<string, number>>`
+      SELECT (SELECT count(*)::int FROM partners) AS partners, (SELECT count(*)::int FROM subscriptions) AS subscriptions,
+             (SELECT count(*)::int FROM outages) AS outages, (SELECT count(*)::int FROM outages WHERE resolved_at IS NULL) AS open,
+             (SELECT count(*)::int FROM network_activities) AS activities, (SELECT count(*)::int FROM notification_events) AS events
+    `.execute(tx);
+    return rows[0];
+  });
+
+it('seeds notifications, outages and network activity once, raising their events through the outbox', async () => {
+  const config = loadConfig({ DATABASE_URL: 'postgres://unused/x', SEED_DEMO: 'true' });
+  expect(await seedDemo(handle.db, config)).toEqual({ created: true });
+  const first = await counts();
+  expect(first).toMatchObject({ partners: 3, subscriptions: 5, outages: 2, open: 1, activities: 1 });
+  // Declared, updated, resolved + declared, updated + the network activity.
+  expect(first?.events).toBe(6);
+  expect(await seedDemo(handle.db, config)).toEqual({ created: false });
+  expect(await counts()).toEqual(first);
+  const meridian = await inScope(handle.db, systemScope('test'), async (tx) => {
+    const partner = await tx
+      .selectFrom('partners')
+      .select('id')
+      .where('name', '=', 'Meridian Cloud Voice')
+      .executeTakeFirstOrThrow();
+    return contactHealthFor(tx, partner.id);
+  });
+  expect(meridian.missingCategories).toEqual(['maintenance_outages', 'incidents']);
+});
