@@ -55,6 +55,15 @@ function ensureWebBuild(config: Config): void {
   if (result.status !== 0) throw new StartupError('the web build failed (see above)');
 }
 
+function sayWhereMailGoes(config: Config): void {
+  say(
+    config.smtpUrl
+      ? `e-mail goes to ${new URL(config.smtpUrl).host}`
+      : 'e-mail is kept in the built-in mailbox (no SMTP_URL): open Mailbox in the web app',
+  );
+  if (!config.secretsKey) say('webhook signing secrets are stored unsealed: set SECRETS_KEY to encrypt them');
+}
+
 async function serve(config: Config, role: 'all' | 'api' | 'worker'): Promise<void> {
   const started = Date.now();
   // An invalid policy stops start-up before anything else happens.
@@ -74,15 +83,6 @@ async function serve(config: Config, role: 'all' | 'api' | 'worker'): Promise<vo
     if (created) say('loaded the demo data set');
   }
 
-  if (role !== 'api') {
-    say(
-      config.smtpUrl
-        ? `e-mail goes to ${new URL(config.smtpUrl).host}`
-        : 'e-mail is kept in the built-in mailbox (no SMTP_URL): open Mailbox in the web app',
-    );
-    if (!config.secretsKey)
-      say('webhook signing secrets are stored unsealed: set SECRETS_KEY to encrypt them');
-  }
   const worker = role === 'api' ? null : startWorker(database, config, (message) => say(message));
   const app = role === 'worker' ? null : await buildApp({ config, database, policy });
   if (app) {
@@ -105,6 +105,7 @@ async function serve(config: Config, role: 'all' | 'api' | 'worker'): Promise<vo
     say(
       `ready in ${((Date.now() - started) / 1000).toFixed(2)} s on http://localhost:${port}/ (API docs at /api/docs)`,
     );
+    if (role === 'all') sayWhereMailGoes(config);
     if (config.seedDemo) {
       say(`demo sign-ins (password "${DEMO_PASSWORD}"):`);
       for (const account of DEMO_ACCOUNTS)
@@ -112,6 +113,7 @@ async function serve(config: Config, role: 'all' | 'api' | 'worker'): Promise<vo
     }
   } else {
     say('worker running');
+    sayWhereMailGoes(config);
   }
 
   let closing = false;

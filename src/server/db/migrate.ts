@@ -11,6 +11,9 @@ const migrations: Record<string, Migration> = {
   '0002_notifications': m0002,
 };
 
+/** In the order they run. */
+export const MIGRATION_NAMES = Object.keys(migrations).sort();
+
 const provider: MigrationProvider = {
   getMigrations: async () => migrations,
 };
