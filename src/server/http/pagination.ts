@@ -1,3 +1,4 @@
+import { type SelectQueryBuilder, sql } from 'kysely';
 import { Type } from 'typebox';
 import { AppError } from './errors.ts';
 
@@ -67,4 +68,25 @@ export function decodeTimestampCursor(cursor: string | undefined): CursorKey | n
   const key = decodeCursor(cursor);
   if (key && !PG_TIMESTAMP.test(key.k)) throw invalidCursor();
   return key;
+}
+
+/**
+ * Keyset paging by case-insensitive name then id, for a query over one table with `name` and `id`
+ * columns: `.$call(byName(filter))`, then `namePage(rows, filter)` on the limit+1 rows it returns.
+ */
+export function byName(filter: { cursor?: string; limit?: number }) {
+  const after = decodeCursor(filter.cursor);
+  const limit = filter.limit ?? 50;
+  return <DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>) =>
+    query
+      .$if(after !== null, (qb) =>
+        qb.where(sql<boolean>`(lower(name), id) > (${after?.k}, ${after?.id}::uuid)`),
+      )
+      .orderBy(sql`lower(name)`)
+      .orderBy(sql`id`)
+      .limit(limit + 1);
+}
+
+export function namePage<T extends { name: string; id: string }>(rows: T[], filter: { limit?: number }) {
+  return pageOf(rows, filter.limit ?? 50, (row) => ({ k: row.name.toLowerCase(), id: row.id }));
 }

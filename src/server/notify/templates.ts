@@ -200,23 +200,28 @@ const outageLink = (payload: Payload, ctx: RenderContext, t: Vocabulary) => ({
   url: `${ctx.publicUrl}/outages/${str(payload, 'outageId')}`,
 });
 
+function outageMessage(
+  payload: Payload,
+  ctx: RenderContext,
+  t: Vocabulary,
+  subject: (number: number, title: string) => string,
+  intro: string,
+): Message {
+  return {
+    subject: subject(num(payload, 'number'), str(payload, 'title')),
+    intro,
+    body: str(payload, 'message') || null,
+    facts: outageFacts(payload, ctx, t),
+    link: outageLink(payload, ctx, t),
+    footer: t.footer,
+  };
+}
+
 const TEMPLATES: Record<string, Template> = {
-  'outage.declared': (payload, ctx, t) => ({
-    subject: t.outageDeclared(num(payload, 'number'), str(payload, 'title')),
-    intro: t.outageDeclaredIntro,
-    body: str(payload, 'message') || null,
-    facts: outageFacts(payload, ctx, t),
-    link: outageLink(payload, ctx, t),
-    footer: t.footer,
-  }),
-  'outage.updated': (payload, ctx, t) => ({
-    subject: t.outageUpdated(num(payload, 'number'), str(payload, 'title')),
-    intro: t.outageUpdatedIntro,
-    body: str(payload, 'message') || null,
-    facts: outageFacts(payload, ctx, t),
-    link: outageLink(payload, ctx, t),
-    footer: t.footer,
-  }),
+  'outage.declared': (payload, ctx, t) =>
+    outageMessage(payload, ctx, t, t.outageDeclared, t.outageDeclaredIntro),
+  'outage.updated': (payload, ctx, t) =>
+    outageMessage(payload, ctx, t, t.outageUpdated, t.outageUpdatedIntro),
   'outage.resolved': (payload, ctx, t) => ({
     subject: t.outageResolved(num(payload, 'number'), str(payload, 'title')),
     intro: t.outageResolvedIntro,

@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import type { Scope, Tx } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/pg-errors.ts';
 import type { Region } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
-import { conflict, notFound } from '../../http/errors.ts';
-import { decodeCursor, likePattern, pageOf } from '../../http/pagination.ts';
+import { conflict, notFound, unprocessable } from '../../http/errors.ts';
+import { byName, likePattern, namePage } from '../../http/pagination.ts';
 import { recordAudit, updateAction } from '../audit/audit.service.ts';
 import { presentCustomer } from './directory.presenter.ts';
 import { getPartnerRow } from './partners.service.ts';
@@ -39,21 +38,14 @@ export async function getCustomer(tx: Tx, scope: Scope, id: string) {
 }
 
 export async function listCustomers(tx: Tx, scope: Scope, filter: CustomerFilter) {
-  const limit = filter.limit ?? 50;
-  const after = decodeCursor(filter.cursor);
   const rows = await customersInScope(tx, scope)
     .$if(filter.partnerId !== undefined, (qb) => qb.where('partner_id', '=', filter.partnerId ?? ''))
     .$if(filter.region !== undefined, (qb) => qb.where('region', '=', filter.region ?? 'AMER'))
     .$if(filter.q !== undefined, (qb) => qb.where('name', 'ilike', likePattern(filter.q ?? '')))
     .$if(filter.active !== undefined, (qb) => qb.where('active', '=', filter.active ?? true))
-    .$if(after !== null, (qb) =>
-      qb.where(sql<boolean>`(lower(name), id) > (${after?.k}, ${after?.id}::uuid)`),
-    )
-    .orderBy(sql`lower(name)`)
-    .orderBy('id')
-    .limit(limit + 1)
+    .$call(byName(filter))
     .execute();
-  const page = pageOf(rows, limit, (row) => ({ k: row.name.toLowerCase(), id: row.id }));
+  const page = namePage(rows, filter);
   return { items: page.items.map(presentCustomer), nextCursor: page.nextCursor };
 }
 
@@ -131,4 +123,31 @@ export async function updateCustomer(
   } catch (error) {
     return nameTaken(error, input.name);
   }
+}
+
+/**
+ * Checks that every id names a customer the caller can see (and of `partnerId` when given);
+ * otherwise a 422 naming each unknown entry as `<field>.<index>`.
+ */
+export async function requireKnownCustomers(
+  tx: Tx,
+  scope: Scope,
+  ids: string[],
+  options: { field: string; partnerId?: string },
+): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await customersInScope(tx, scope)
+    .where('id', 'in', ids)
+    .$if(options.partnerId !== undefined, (qb) => qb.where('partner_id', '=', options.partnerId ?? ''))
+    .execute();
+  const known = new Set(found.map((row) => row.id));
+  const missing = ids.flatMap((id, index) => (known.has(id) ? [] : [index]));
+  if (missing.length > 0)
+    throw unprocessable(
+      missing.map((index) => ({
+        code: 'unknown_customer',
+        path: `${options.field}.${index}`,
+        message: 'no such customer',
+      })),
+    );
 }

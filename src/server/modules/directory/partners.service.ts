@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import type { Scope, Tx } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/pg-errors.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { conflict, notFound } from '../../http/errors.ts';
-import { decodeCursor, likePattern, pageOf } from '../../http/pagination.ts';
+import { byName, likePattern, namePage } from '../../http/pagination.ts';
 import { recordAudit, updateAction } from '../audit/audit.service.ts';
 import { presentPartner } from './directory.presenter.ts';
 
@@ -33,8 +32,6 @@ export async function getPartner(tx: Tx, scope: Scope, id: string) {
 }
 
 export async function listPartners(tx: Tx, scope: Scope, filter: PartnerFilter) {
-  const limit = filter.limit ?? 50;
-  const after = decodeCursor(filter.cursor);
   const rows = await tx
     .selectFrom('partners')
     .selectAll()
@@ -43,14 +40,9 @@ export async function listPartners(tx: Tx, scope: Scope, filter: PartnerFilter) 
     )
     .$if(filter.q !== undefined, (qb) => qb.where('name', 'ilike', likePattern(filter.q ?? '')))
     .$if(filter.active !== undefined, (qb) => qb.where('active', '=', filter.active ?? true))
-    .$if(after !== null, (qb) =>
-      qb.where(sql<boolean>`(lower(name), id) > (${after?.k}, ${after?.id}::uuid)`),
-    )
-    .orderBy(sql`lower(name)`)
-    .orderBy('id')
-    .limit(limit + 1)
+    .$call(byName(filter))
     .execute();
-  const page = pageOf(rows, limit, (row) => ({ k: row.name.toLowerCase(), id: row.id }));
+  const page = namePage(rows, filter);
   return { items: page.items.map(presentPartner), nextCursor: page.nextCursor };
 }
 

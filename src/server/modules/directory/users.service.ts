@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/pg-errors.ts';
 import type { Role } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
-import { decodeCursor, likePattern, pageOf } from '../../http/pagination.ts';
+import { byName, likePattern, namePage } from '../../http/pagination.ts';
 import { recordAudit, updateAction } from '../audit/audit.service.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
 import { getCustomerRow } from './customers.service.ts';
@@ -73,8 +73,6 @@ export async function getUser(tx: Tx, scope: Scope, id: string) {
 }
 
 export async function listUsers(tx: Tx, scope: Scope, filter: UserFilter) {
-  const limit = filter.limit ?? 50;
-  const after = decodeCursor(filter.cursor);
   const rows = await usersInScope(tx, scope)
     .$if(filter.role !== undefined, (qb) => qb.where('role', '=', filter.role ?? 'provider_admin'))
     .$if(filter.partnerId !== undefined, (qb) => qb.where('partner_id', '=', filter.partnerId ?? ''))
@@ -83,14 +81,9 @@ export async function listUsers(tx: Tx, scope: Scope, filter: UserFilter) {
     .$if(filter.q !== undefined, (qb) =>
       qb.where(sql<boolean>`(name || ' ' || email) ilike ${likePattern(filter.q ?? '')}`),
     )
-    .$if(after !== null, (qb) =>
-      qb.where(sql<boolean>`(lower(name), id) > (${after?.k}, ${after?.id}::uuid)`),
-    )
-    .orderBy(sql`lower(name)`)
-    .orderBy('id')
-    .limit(limit + 1)
+    .$call(byName(filter))
     .execute();
-  const page = pageOf(rows, limit, (row) => ({ k: row.name.toLowerCase(), id: row.id }));
+  const page = namePage(rows, filter);
   return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
 }
 

@@ -5,7 +5,7 @@ import type { Scope, Tx } from '../../db/database.ts';
 import type { Category, Channel, Locale } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { AppError, brokenRule, conflict, forbidden, notFound } from '../../http/errors.ts';
-import { decodeCursor, likePattern, pageOf } from '../../http/pagination.ts';
+import { byName, likePattern, namePage } from '../../http/pagination.ts';
 import { isAddressAllowed } from '../../notify/address-guard.ts';
 import { raiseEvent } from '../../notify/events.ts';
 import { isTimeZone } from '../../notify/format.ts';
@@ -73,8 +73,6 @@ export async function getSubscription(tx: Tx, scope: Scope, id: string) {
 
 export async function listSubscriptions(tx: Tx, scope: Scope, filter: SubscriptionFilter) {
   requireReader(scope);
-  const limit = filter.limit ?? 50;
-  const after = decodeCursor(filter.cursor);
   const rows = await subscriptionsInScope(tx, scope)
     .$if(filter.partnerId !== undefined, (qb) =>
       filter.partnerId === 'provider'
@@ -93,14 +91,9 @@ export async function listSubscriptions(tx: Tx, scope: Scope, filter: Subscripti
         ]),
       ),
     )
-    .$if(after !== null, (qb) =>
-      qb.where(sql<boolean>`(lower(name), id) > (${after?.k}, ${after?.id}::uuid)`),
-    )
-    .orderBy(sql`lower(name)`)
-    .orderBy('id')
-    .limit(limit + 1)
+    .$call(byName(filter))
     .execute();
-  const page = pageOf(rows, limit, (row) => ({ k: row.name.toLowerCase(), id: row.id }));
+  const page = namePage(rows, filter);
   return { items: page.items.map((row) => presentSubscription(row)), nextCursor: page.nextCursor };
 }
 

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Scope, Tx } from '../../db/database.ts';
 import { requireRole } from '../../http/authenticate.ts';
-import { brokenRule, conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
+import { brokenRule, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { decodeTimestampCursor, pageOf } from '../../http/pagination.ts';
 import { raiseEvent } from '../../notify/events.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { requireKnownCustomers } from '../directory/customers.service.ts';
 import { presentNetworkActivity } from './outages.presenter.ts';
 
 const DECLARERS = ['partner_admin', 'partner_engineer'] as const;
@@ -105,24 +106,10 @@ export async function declareNetworkActivity(
       `an activity lasts at most ${MAX_DAYS} days; announce longer work in parts`,
     );
   const customerIds = [...new Set(input.customerIds ?? [])];
-  if (customerIds.length > 0) {
-    const own = await tx
-      .selectFrom('customers')
-      .select('id')
-      .where('id', 'in', customerIds)
-      .where('partner_id', '=', scope.partnerId ?? '')
-      .execute();
-    const known = new Set(own.map((row) => row.id));
-    const missing = customerIds.flatMap((id, index) => (known.has(id) ? [] : [index]));
-    if (missing.length > 0)
-      throw unprocessable(
-        missing.map((index) => ({
-          code: 'unknown_customer',
-          path: `customerIds.${index}`,
-          message: 'no such customer',
-        })),
-      );
-  }
+  await requireKnownCustomers(tx, scope, customerIds, {
+    field: 'customerIds',
+    partnerId: scope.partnerId ?? '',
+  });
   const created = await tx
     .insertInto('network_activities')
     .values({

@@ -2,10 +2,11 @@ import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Scope, Tx } from '../../db/database.ts';
 import type { Database, OutageImpact, OutageStatus, OutagesTable, Region, Service } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
-import { brokenRule, conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
+import { brokenRule, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { decodeTimestampCursor, pageOf } from '../../http/pagination.ts';
 import { raiseEvent } from '../../notify/events.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { requireKnownCustomers } from '../directory/customers.service.ts';
 import { presentOutage, presentOutageUpdate } from './outages.presenter.ts';
 
 type OutageRow = Selectable<OutagesTable>;
@@ -135,19 +136,7 @@ export async function declareOutage(tx: Tx, scope: Scope, input: DeclareOutageIn
   const startedAt = input.startedAt ? new Date(input.startedAt) : now;
   if (startedAt.getTime() > now.getTime() + 5 * 60_000)
     throw brokenRule('in_future', 'startedAt', 'an outage cannot start in the future; plan a change instead');
-  if (customerIds.length > 0) {
-    const found = await tx.selectFrom('customers').select('id').where('id', 'in', customerIds).execute();
-    const known = new Set(found.map((row) => row.id));
-    const missing = customerIds.flatMap((id, index) => (known.has(id) ? [] : [index]));
-    if (missing.length > 0)
-      throw unprocessable(
-        missing.map((index) => ({
-          code: 'unknown_customer',
-          path: `customerIds.${index}`,
-          message: 'no such customer',
-        })),
-      );
-  }
+  await requireKnownCustomers(tx, scope, customerIds, { field: 'customerIds' });
   const outage = await tx
     .insertInto('outages')
     .values({
