@@ -5,17 +5,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCoreBench } from './core.bench.ts';
 import { runHttpBench, runStartupBench } from './http.bench.ts';
+import { runOutboxBench } from './outbox.bench.ts';
+
+const file = path.join(import.meta.dirname, 'results', 'latest.json');
+const only = process.argv[2];
+// Running one benchmark keeps the others' last results in the file.
+const previous: Record<string, unknown> =
+  only && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
 
 const results: Record<string, unknown> = {
+  ...previous,
   measuredAt: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version },
 };
-const only = process.argv[2];
 if (!only || only === 'core') results.core = await runCoreBench();
 if (!only || only === 'http') results.http = await runHttpBench();
 if (!only || only === 'startup') results.startup = await runStartupBench();
+if (!only || only === 'outbox') results.outbox = await runOutboxBench();
 
-const file = path.join(import.meta.dirname, 'results', 'latest.json');
 fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(
