@@ -10,7 +10,19 @@ describe('language', () => {
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('Español').click();
     await expect
       .poll(() => navLabels(page))
-      .toEqual(['Clientes', 'Socios', 'Usuarios', 'Contratos', 'Registro de auditoría', 'Perfil']);
+      .toEqual([
+        'Clientes',
+        'Socios',
+        'Usuarios',
+        'Contratos',
+        'Interrupciones',
+        'Actividad de red',
+        'Suscripciones',
+        'Registro de entregas',
+        'Buzón',
+        'Registro de auditoría',
+        'Perfil',
+      ]);
     await page.getByRole('heading', { name: 'Clientes', level: 1 }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');
 
@@ -33,7 +45,18 @@ describe('language', () => {
     const page = await signIn(env, 'admin@andes.example');
     await expect
       .poll(() => navLabels(page))
-      .toEqual(['Clientes', 'Usuarios', 'Contratos', 'Registro de auditoría', 'Perfil']);
+      .toEqual([
+        'Clientes',
+        'Usuarios',
+        'Contratos',
+        'Interrupciones',
+        'Actividad de red',
+        'Suscripciones',
+        'Registro de entregas',
+        'Buzón',
+        'Registro de auditoría',
+        'Perfil',
+      ]);
     await page.getByRole('columnheader', { name: 'Región' }).waitFor();
   });
 

@@ -23,6 +23,11 @@ describe('sign-in and role navigation', () => {
       'Partners',
       'Users',
       'Contracts',
+      'Outages',
+      'Network activity',
+      'Subscriptions',
+      'Delivery log',
+      'Mailbox',
       'Audit log',
       'Profile',
     ]);
@@ -36,6 +41,11 @@ describe('sign-in and role navigation', () => {
       'Partners',
       'Users',
       'Contracts',
+      'Outages',
+      'Network activity',
+      'Subscriptions',
+      'Delivery log',
+      'Mailbox',
       'Audit log',
       'Profile',
     ]);
@@ -44,7 +54,18 @@ describe('sign-in and role navigation', () => {
 
   test('partner admin sees no partners list, but the audit log, and only own customers', async () => {
     const page = await signIn(env, 'admin@northwind.example');
-    expect(await navLabels(page)).toEqual(['Customers', 'Users', 'Contracts', 'Audit log', 'Profile']);
+    expect(await navLabels(page)).toEqual([
+      'Customers',
+      'Users',
+      'Contracts',
+      'Outages',
+      'Network activity',
+      'Subscriptions',
+      'Delivery log',
+      'Mailbox',
+      'Audit log',
+      'Profile',
+    ]);
     await page.getByRole('cell', { name: 'Contoso Health', exact: true }).waitFor();
     await expect(page.getByRole('cell', { name: 'Hobart Ferries', exact: true }).count()).resolves.toBe(0);
     await page.goto('/audit');
@@ -53,13 +74,23 @@ describe('sign-in and role navigation', () => {
 
   test('partner engineer has neither partners nor audit', async () => {
     const page = await signIn(env, 'engineer@northwind.example');
-    expect(await navLabels(page)).toEqual(['Customers', 'Users', 'Contracts', 'Profile']);
+    expect(await navLabels(page)).toEqual([
+      'Customers',
+      'Users',
+      'Contracts',
+      'Outages',
+      'Network activity',
+      'Subscriptions',
+      'Delivery log',
+      'Mailbox',
+      'Profile',
+    ]);
   });
 
   test('customer viewer sees only its own organisation and contracts', async () => {
     const page = await signIn(env, 'viewer@contoso-health.example');
     expect(new URL(page.url()).pathname).toMatch(/^\/customers\/[0-9a-f-]{36}$/);
-    expect(await navLabels(page)).toEqual(['My organisation', 'Contracts', 'Profile']);
+    expect(await navLabels(page)).toEqual(['My organisation', 'Contracts', 'Outages', 'Profile']);
     await page.getByRole('heading', { name: 'Contoso Health', level: 1 }).waitFor();
     await page.goto('/contracts');
     await page.getByRole('heading', { name: 'Contracts', level: 1 }).waitFor();

@@ -20,15 +20,23 @@ import { useTranslation } from 'react-i18next';
 import { api, setCsrfToken } from '../api/client.ts';
 import type { Locale, User } from '../api/types.ts';
 import {
+  IconBell,
+  IconBolt,
   IconBuilding,
   IconChevronDown,
   IconFile,
   IconHandshake,
   IconHistory,
   IconLogout,
+  IconMail,
+  IconNetwork,
+  IconSend,
   IconUser,
   IconUsers,
 } from '../components/icons.tsx';
+import { ContactHealthShellAlert } from '../features/notifications/ContactHealthAlert.tsx';
+import { hasContactProblems, useContactHealth } from '../features/notifications/queries.ts';
+import { OpenOutagesBanner } from '../features/outages/OpenOutagesBanner.tsx';
 import { can } from './permissions.ts';
 import { sessionQuery, useCurrentUser, useLocale, useSetLocale } from './session.ts';
 
@@ -49,6 +57,14 @@ export function navItems(user: User, t: (key: string) => string): NavItem[] {
     items.push({ to: '/partners', label: t('nav.partners'), icon: <IconHandshake /> });
   if (can.seeUsers(user)) items.push({ to: '/users', label: t('nav.users'), icon: <IconUsers /> });
   items.push({ to: '/contracts', label: t('nav.contracts'), icon: <IconFile /> });
+  if (can.seeOutages(user)) items.push({ to: '/outages', label: t('nav.outages'), icon: <IconBolt /> });
+  if (can.seeNetworkActivity(user))
+    items.push({ to: '/network-activities', label: t('nav.networkActivity'), icon: <IconNetwork /> });
+  if (can.seeSubscriptions(user))
+    items.push({ to: '/subscriptions', label: t('nav.subscriptions'), icon: <IconBell /> });
+  if (can.seeDeliveries(user))
+    items.push({ to: '/deliveries', label: t('nav.deliveries'), icon: <IconSend /> });
+  if (can.seeMailbox(user)) items.push({ to: '/mailbox', label: t('nav.mailbox'), icon: <IconMail /> });
   if (can.seeAudit(user)) items.push({ to: '/audit', label: t('nav.audit'), icon: <IconHistory /> });
   items.push({ to: '/profile', label: t('nav.profile'), icon: <IconUser /> });
   return items;
@@ -134,6 +150,21 @@ function UserMenu({ user }: { user: User }) {
   );
 }
 
+/** Alerts every screen carries: open outages, and (partner admins) contacts needing attention. */
+function ShellAlerts({ user, pathname }: { user: User; pathname: string }) {
+  const remind = user.role === 'partner_admin' && user.partnerId !== null;
+  const health = useContactHealth(user.partnerId, remind);
+  const onOutages = pathname === '/outages' || pathname.startsWith('/outages/');
+  return (
+    <>
+      {!onOutages && <OpenOutagesBanner />}
+      {remind && pathname !== '/subscriptions' && hasContactProblems(health.data) && (
+        <ContactHealthShellAlert />
+      )}
+    </>
+  );
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -209,6 +240,7 @@ export function AppLayout() {
       <AppShell.Main id="main" tabIndex={-1}>
         <VisuallyHidden aria-live="polite">{items.find((i) => i.to === activeTo)?.label}</VisuallyHidden>
         <Box maw={1200} mx="auto">
+          <ShellAlerts user={user} pathname={pathname} />
           <Outlet />
         </Box>
       </AppShell.Main>

@@ -11,6 +11,21 @@ export const can = {
   manageUsers: (u: User) => u.role === 'provider_admin' || u.role === 'partner_admin',
   manageContracts: (u: User) => u.role === 'provider_admin',
   seeAudit: (u: User) => isProvider(u.role) || u.role === 'partner_admin',
+  // Outages: everyone reads those affecting them; the provider declares, updates and resolves.
+  seeOutages: (_u: User) => true,
+  declareOutages: (u: User) => isProvider(u.role),
+  // Network activity: partners announce work in their own networks; the provider reads it.
+  seeNetworkActivity: (u: User) => u.role !== 'customer_viewer',
+  declareNetworkActivity: (u: User) => u.role === 'partner_admin' || u.role === 'partner_engineer',
+  // Notifications: engineers read, admins manage; customer viewers have no contact list.
+  seeSubscriptions: (u: User) => u.role !== 'customer_viewer',
+  manageSubscriptions: (u: User) => u.role === 'provider_admin' || u.role === 'partner_admin',
+  seeDeliveries: (u: User) => u.role !== 'customer_viewer',
+  retryDeliveries: (u: User) => u.role === 'provider_admin' || u.role === 'partner_admin',
+  seeMailbox: (u: User) => u.role !== 'customer_viewer',
+  /** Contact hygiene of the user's own partner (provider users look at one partner at a time). */
+  seeOwnContactHealth: (u: User) =>
+    (u.role === 'partner_admin' || u.role === 'partner_engineer') && u.partnerId !== null,
 };
 
 /** Where "/" leads for this user. */

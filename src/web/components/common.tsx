@@ -89,6 +89,7 @@ const TONE_TEXT: Record<string, string> = {
   grape: '#652079',
   gray: '#343a40',
   red: '#9b1c1c',
+  yellow: '#5c4000',
 };
 
 /** A light badge with a dark text shade, so it keeps at least 4.5:1 contrast. */

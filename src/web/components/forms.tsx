@@ -15,8 +15,10 @@ export function useServerErrors(error: unknown, fields: readonly string[]) {
   if (isApiError(error)) {
     for (const item of error.problem.errors ?? []) {
       const path = (item.path ?? '').replace(/^\/+/, '').replaceAll('/', '.');
-      if (path && fields.includes(path)) {
-        byField[path] ??= t(`errors.${item.code}`, { defaultValue: item.message });
+      // An error on an item of a list field ("customerIds.2") is shown on the list field.
+      const field = fields.includes(path) ? path : fields.find((f) => path.startsWith(`${f}.`));
+      if (path && field) {
+        byField[field] ??= t(`errors.${item.code}`, { defaultValue: item.message });
       } else {
         unmatched = true;
       }
@@ -37,6 +39,7 @@ export function FormModal({
   error,
   onSubmit,
   children,
+  size = 'md',
 }: {
   opened: boolean;
   onClose: () => void;
@@ -46,6 +49,7 @@ export function FormModal({
   error: unknown;
   onSubmit: () => void;
   children: ReactNode;
+  size?: 'md' | 'lg';
 }) {
   const { t } = useTranslation();
   const submit = (event: FormEvent) => {
@@ -58,7 +62,7 @@ export function FormModal({
       onClose={onClose}
       title={title}
       centered
-      size="md"
+      size={size}
       closeButtonProps={{ 'aria-label': t('actions.close') }}
     >
       <form onSubmit={submit} noValidate>

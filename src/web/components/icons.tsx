@@ -77,3 +77,18 @@ export const IconCheck = make(['M5 12l5 5L20 7']);
 export const IconChevronDown = make(['M6 9l6 6 6-6']);
 export const IconPencil = make(['M4 20h4L19 9l-4-4L4 16z', 'M13.5 6.5l4 4']);
 export const IconDots = make(['M5 12h.01', 'M12 12h.01', 'M19 12h.01']);
+export const IconBolt = make(['M13 2L4 14h7l-1 8 9-12h-7z']);
+export const IconNetwork = make([
+  'M12 8a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
+  'M5 20a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
+  'M19 20a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
+  'M12 8v4',
+  'M5 16v-2h14v2',
+]);
+export const IconBell = make(['M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9', 'M10.3 21a1.9 1.9 0 0 0 3.4 0']);
+export const IconSend = make(['M22 2L11 13', 'M22 2l-7 20-4-9-9-4z']);
+export const IconMail = make([
+  'M4 5h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2z',
+  'M22 7l-10 7L2 7',
+]);
+export const IconRefresh = make(['M21 12a9 9 0 1 1-3-6.7L21 8', 'M21 3v5h-5']);

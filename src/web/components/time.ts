@@ -98,3 +98,45 @@ export function startOfDayIn(date: string, zone: string, plusDays = 0): string |
   guess = wall - zoneOffsetMs(zone, guess);
   return new Date(guess).toISOString();
 }
+
+/**
+ * The instant (ISO, UTC) of a wall-clock time in a zone, as typed into a `datetime-local` field
+ * ("YYYY-MM-DDTHH:mm"). In a daylight-saving gap the later offset wins, as the zone's clocks do.
+ */
+export function wallTimeToInstant(wall: string, zone: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(wall);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  let guess = asUtc - zoneOffsetMs(zone, asUtc);
+  guess = asUtc - zoneOffsetMs(zone, guess);
+  return new Date(guess).toISOString();
+}
+
+/** An instant as a `datetime-local` value ("YYYY-MM-DDTHH:mm") on the wall clock of a zone. */
+export function instantToWallTime(iso: string | Date, zone: string): string {
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/** "3 h 05 min", "2 d 4 h", "12 min": the time between two instants (to now when `to` is null). */
+export function formatElapsed(from: string, to: string | null, now = Date.now()): string {
+  const end = to ? new Date(to).getTime() : now;
+  const minutes = Math.max(0, Math.round((end - new Date(from).getTime()) / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return `${days} d ${hours} h`;
+  if (hours > 0) return `${hours} h ${String(mins).padStart(2, '0')} min`;
+  return `${mins} min`;
+}

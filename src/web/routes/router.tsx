@@ -128,6 +128,39 @@ const profileRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/profile/ProfilePage.tsx')),
 });
 
+const outagesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/outages',
+  component: lazyRouteComponent(() => import('../features/outages/OutagesPage.tsx')),
+});
+const outageRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/outages/$outageId',
+  component: lazyRouteComponent(() => import('../features/outages/OutageDetailPage.tsx')),
+});
+const networkActivitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/network-activities',
+  component: lazyRouteComponent(() => import('../features/outages/NetworkActivitiesPage.tsx')),
+});
+const subscriptionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/subscriptions',
+  component: lazyRouteComponent(() => import('../features/notifications/SubscriptionsPage.tsx')),
+});
+const deliveriesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/deliveries',
+  validateSearch: (search: Record<string, unknown>): { subscriptionId?: string } =>
+    typeof search.subscriptionId === 'string' ? { subscriptionId: search.subscriptionId } : {},
+  component: lazyRouteComponent(() => import('../features/notifications/DeliveriesPage.tsx')),
+});
+const mailboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/mailbox',
+  component: lazyRouteComponent(() => import('../features/notifications/MailboxPage.tsx')),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -139,6 +172,12 @@ const routeTree = rootRoute.addChildren([
     contractsRoute,
     auditRoute,
     profileRoute,
+    outagesRoute,
+    outageRoute,
+    networkActivitiesRoute,
+    subscriptionsRoute,
+    deliveriesRoute,
+    mailboxRoute,
   ]),
 ]);
 

@@ -13,7 +13,18 @@ import { startOfDayIn } from '../../components/time.ts';
 import { useCursorList } from '../../components/use-cursor-list.ts';
 import { usePartners } from '../partners/queries.ts';
 
-const ENTITY_TYPES = ['partner', 'customer', 'user', 'contract', 'api_token', 'session'] as const;
+const ENTITY_TYPES = [
+  'partner',
+  'customer',
+  'user',
+  'contract',
+  'api_token',
+  'session',
+  'subscription',
+  'delivery',
+  'outage',
+  'network_activity',
+] as const;
 
 function Json({ value, label }: { value: unknown; label: string }) {
   const { t } = useTranslation();

@@ -1,0 +1,195 @@
+import { describe, expect, test } from 'vitest';
+import { navLabels, PASSWORD, screenshot, setupBrowser, signIn } from './support.ts';
+
+const env = setupBrowser();
+const unique = () => Date.now().toString(36);
+
+/** A bearer token for API calls the test makes behind the browser's back. */
+async function token(email: string): Promise<string> {
+  const res = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function apiPost<T>(bearer: string, path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${env.baseUrl}/api/v1${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+    body: JSON.stringify(body),
+  });
+  expect(res.status, `${path}: ${await res.clone().text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+describe('outages', () => {
+  test('the provider declares, updates and resolves an outage; a partner of an affected customer follows it', async () => {
+    const provider = await signIn(env, 'tac@provider.example');
+    await provider.goto('/outages');
+    await provider.getByRole('heading', { name: 'Outages', level: 1 }).waitFor();
+    const title = `E2E SBC failure ${unique()}`;
+
+    await provider.getByRole('button', { name: 'Declare outage' }).click();
+    const dialog = provider.getByRole('dialog', { name: 'Declare an outage' });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+    await dialog.getByRole('textbox', { name: 'Summary' }).fill('Calls to the PSTN fail in Australia.');
+    await dialog.getByRole('radio', { name: 'Service down' }).check();
+    // Nothing named as affected: the form says so on the regions before asking the server.
+    await dialog.getByRole('button', { name: 'Declare outage' }).click();
+    await dialog.getByText('Name at least one region or customer the outage affects.').waitFor();
+    await dialog
+      .getByRole('group', { name: 'Affected regions' })
+      .getByRole('checkbox', { name: 'Australia (AUS)' })
+      .check();
+    await dialog.getByRole('combobox', { name: 'Affected services' }).click();
+    await provider.getByRole('option', { name: 'Unified CM (CUCM)' }).click();
+    await provider.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Declare outage' }).click();
+
+    await provider.waitForURL(/\/outages\/[0-9a-f-]{36}$/);
+    const url = new URL(provider.url()).pathname;
+    await provider.getByRole('heading', { level: 1, name: new RegExp(title) }).waitFor();
+    const timeline = provider.getByTestId('outage-timeline');
+    await timeline.getByText('Declared · Investigating').waitFor();
+    await provider.getByText('Calls to the PSTN fail in Australia.').first().waitFor();
+
+    // A Northwind engineer (Coral Bay Bank and Canberra Civic Services are in AUS) is told at once.
+    const partner = await signIn(env, 'engineer@northwind.example');
+    await partner.getByTestId('open-outages-banner').waitFor();
+    await partner.getByRole('link', { name: 'View outages' }).click();
+    await partner.getByRole('heading', { name: 'Open outages' }).waitFor();
+    const card = partner.getByRole('article', { name: title });
+    await card.getByText('Service down').waitFor();
+    await card.getByRole('link', { name: title }).click();
+    await partner.waitForURL(new RegExp(`${url}$`));
+    const affected = partner.getByTestId('affected-customers');
+    await affected.getByText('Coral Bay Bank').waitFor();
+    await expect(affected.innerText()).resolves.not.toContain('Perth Mining Co'); // Andes' customer
+    await partner.getByText('Only your own customers are listed.').waitFor();
+    await expect(partner.getByRole('button', { name: 'Post update' }).count()).resolves.toBe(0);
+
+    // The provider posts an update.
+    await provider.getByRole('button', { name: 'Post update' }).click();
+    const update = provider.getByRole('dialog', { name: 'Post an update' });
+    await update
+      .getByRole('textbox', { name: 'Message' })
+      .fill('Failover to the secondary SBC is under way.');
+    await update.getByRole('combobox', { name: 'Status' }).click();
+    await provider.getByRole('option', { name: 'Identified' }).click();
+    await update.getByRole('button', { name: 'Post update' }).click();
+    await update.waitFor({ state: 'detached' });
+    await timeline.getByText('Update · Identified').waitFor();
+
+    // Resolving asks first, with the closing message.
+    await provider.getByRole('button', { name: 'Resolve' }).click();
+    const resolve = provider.getByRole('dialog', { name: /Resolve outage #\d+\?/ });
+    await expect(resolve.innerText()).resolves.toContain('cannot be reopened');
+    await resolve
+      .getByRole('textbox', { name: 'Closing message' })
+      .fill('Service restored on the primary SBC.');
+    await resolve.getByRole('button', { name: 'Resolve outage' }).click();
+    await resolve.waitFor({ state: 'detached' });
+    await timeline.getByText('Resolved · Resolved').waitFor();
+    await expect(provider.getByRole('button', { name: 'Post update' }).count()).resolves.toBe(0);
+    await screenshot(provider, 'outage-resolved-provider');
+
+    // The partner sees the whole timeline, newest first.
+    await partner.reload();
+    const partnerTimeline = partner.getByTestId('outage-timeline');
+    await partnerTimeline.getByText('Service restored on the primary SBC.').waitFor();
+    const headings = await partnerTimeline.getByRole('heading', { level: 3 }).allInnerTexts();
+    expect(headings).toEqual(['Resolved · Resolved', 'Update · Identified', 'Declared · Investigating']);
+    await partnerTimeline.getByText('Failover to the secondary SBC is under way.').waitFor();
+    await screenshot(partner, 'outage-timeline-partner');
+    await partner.goto('/outages');
+    await partner
+      .getByRole('region', { name: 'Resolved outages' })
+      .getByRole('link', { name: title })
+      .waitFor();
+  });
+
+  test('a Spanish partner engineer reads an open outage in the guide’s words', async () => {
+    const provider = await token('admin@provider.example');
+    const outage = await apiPost<{ id: string; number: number }>(provider, '/outages', {
+      title: `Pérdida de registro ${unique()}`,
+      summary: 'Los teléfonos de APJC no se registran.',
+      impact: 'down',
+      regions: ['APJC'],
+    });
+    try {
+      const page = await signIn(env, 'engineer@andes.example'); // Osaka Retail Group is in APJC
+      await expect.poll(() => navLabels(page)).toContain('Interrupciones');
+      const nav = await navLabels(page);
+      expect(nav).toEqual(
+        expect.arrayContaining(['Actividad de red', 'Suscripciones', 'Registro de entregas', 'Buzón']),
+      );
+      await page
+        .getByTestId('open-outages-banner')
+        .getByText(/interrupci(ón|ones) abierta/)
+        .waitFor();
+      await page.goto('/outages');
+      await page.getByRole('heading', { name: 'Interrupciones', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'Interrupciones abiertas' }).waitFor();
+      await page.goto(`/outages/${outage.id}`);
+      await page
+        .getByRole('heading', { level: 1, name: new RegExp(`Interrupción n\\.º ${outage.number}:`) })
+        .waitFor();
+      await page.getByText('Servicio caído').first().waitFor();
+      await page.getByText('En investigación').first().waitFor();
+      await page.getByRole('heading', { name: 'Cronología' }).waitFor();
+      await page.getByRole('heading', { name: 'Clientes afectados' }).waitFor();
+      await page.getByText('Declarada · En investigación').waitFor();
+      await screenshot(page, 'outage-es');
+    } finally {
+      await apiPost(provider, `/outages/${outage.id}/resolve`, { message: 'Resuelta.' });
+    }
+  });
+});
+
+describe('network activity', () => {
+  test('a partner announces network activity, the provider sees it, and the partner cancels it', async () => {
+    const partner = await signIn(env, 'engineer@northwind.example');
+    await partner.goto('/network-activities');
+    await partner.getByRole('heading', { name: 'Network activity', level: 1 }).waitFor();
+    const title = `Core switch firmware ${unique()}`;
+
+    await partner.getByRole('button', { name: 'Announce activity' }).click();
+    const dialog = partner.getByRole('dialog', { name: 'Announce network activity' });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+    await dialog.getByRole('textbox', { name: 'Description' }).fill('Rolling upgrade of both core switches.');
+    await dialog.getByRole('textbox', { name: 'Expected alarms' }).fill('SIP trunk to CUBE-1 flaps twice.');
+    await dialog.getByRole('combobox', { name: 'Affected customers' }).click();
+    await partner.getByRole('option', { name: 'Contoso Health' }).click();
+    await partner.keyboard.press('Escape');
+    // The start and end are prefilled (next hour, two hours long) in the user's zone, named.
+    await dialog.getByText('Time in Europe/Madrid.').first().waitFor();
+    await dialog.getByRole('button', { name: 'Announce activity' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = partner.locator('tbody tr', { hasText: title });
+    await row.getByText('Planned').waitFor();
+    await expect(row.innerText()).resolves.toContain('Contoso Health');
+    await expect(row.innerText()).resolves.toContain('(Europe/Madrid)');
+
+    const provider = await signIn(env, 'tac@provider.example');
+    await provider.goto('/network-activities');
+    const seen = provider.locator('tbody tr', { hasText: title });
+    await seen.waitFor();
+    await expect(seen.innerText()).resolves.toContain('Northwind Communications');
+    await expect(seen.innerText()).resolves.toContain('SIP trunk to CUBE-1 flaps twice.');
+    await expect(provider.getByRole('button', { name: 'Announce activity' }).count()).resolves.toBe(0);
+    await screenshot(provider, 'network-activity-provider');
+
+    // Cancelling asks first.
+    await row.getByRole('button', { name: `Cancel activity ${title}` }).click();
+    const confirm = partner.getByRole('dialog', { name: 'Cancel this activity?' });
+    await confirm.getByRole('button', { name: 'Cancel activity' }).click();
+    await row.waitFor({ state: 'detached' });
+    await partner.getByRole('checkbox', { name: 'Show cancelled' }).check();
+    await partner.locator('tbody tr', { hasText: title }).getByText('Cancelled').waitFor();
+  });
+});
