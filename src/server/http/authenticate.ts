@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { type Scope, scopeForUser } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import { API_TOKEN_PREFIX, hashSecret } from '../modules/auth/tokens.ts';
-import { AppError, forbidden, unauthorized } from './errors.ts';
+import { AppError, forbidden, notFound, unauthorized } from './errors.ts';
 
 export const SESSION_COOKIE = 'diops_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -160,4 +160,12 @@ export function callerScope(request: FastifyRequest): Scope {
 export function requireRole(scope: Scope, roles: readonly Role[]): void {
   if (scope.kind === 'system') return;
   if (!scope.role || !roles.includes(scope.role)) throw forbidden();
+}
+
+/**
+ * For what belongs to a partner's or the provider's operations (contacts, delivery logs, network
+ * work): a customer viewer is answered as if it did not exist.
+ */
+export function hideFromCustomers(scope: Scope, what: string): void {
+  if (scope.kind === 'customer') throw notFound(what);
 }

@@ -90,3 +90,33 @@ export function byName(filter: { cursor?: string; limit?: number }) {
 export function namePage<T extends { name: string; id: string }>(rows: T[], filter: { limit?: number }) {
   return pageOf(rows, filter.limit ?? 50, (row) => ({ k: row.name.toLowerCase(), id: row.id }));
 }
+
+/**
+ * Keyset paging newest first by a timestamp column then id: `.$call(newestFirst('d.created_at',
+ * 'd.id', filter))`, then `newestPage(rows, filter)`. The cursor carries the timestamp as text exact
+ * to the microsecond (one transaction gives many rows the same now(); milliseconds would skip them).
+ */
+export function newestFirst(column: string, idColumn: string, filter: { cursor?: string; limit?: number }) {
+  const after = decodeTimestampCursor(filter.cursor);
+  const limit = filter.limit ?? 50;
+  const at = sql.ref(column);
+  const id = sql.ref(idColumn);
+  return <DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>) =>
+    query
+      .select(sql<string>`(${at} AT TIME ZONE 'UTC')::text`.as('sort_key'))
+      .$if(after !== null, (qb) =>
+        qb.where(
+          sql<boolean>`(${at}, ${id}) < (${after?.k}::timestamp AT TIME ZONE 'UTC', ${after?.id}::uuid)`,
+        ),
+      )
+      .orderBy(sql`${at} DESC`)
+      .orderBy(sql`${id} DESC`)
+      .limit(limit + 1);
+}
+
+export function newestPage<T extends { sort_key: string; id: string }>(
+  rows: T[],
+  filter: { limit?: number },
+) {
+  return pageOf(rows, filter.limit ?? 50, (row) => ({ k: row.sort_key, id: row.id }));
+}

@@ -288,8 +288,11 @@ export function startOutboxRelay(
   log: (message: string, extra?: object) => void,
 ): RunningRelay {
   let stopping = false;
-  let wake: (() => void) | null = null;
   const waiters = new Set<() => void>();
+  /** Ends every nap at once: a NOTIFY arrived, fan-out made work, or we are stopping. */
+  const wake = () => {
+    for (const waiter of [...waiters]) waiter();
+  };
   const nap = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
@@ -300,15 +303,12 @@ export function startOutboxRelay(
       }
       waiters.add(done);
     });
-  wake = () => {
-    for (const waiter of [...waiters]) waiter();
-  };
 
   let listener: pg.PoolClient | null = null;
   const listen = async () => {
     try {
       const client = await handle.pool.connect();
-      client.on('notification', () => wake?.());
+      client.on('notification', () => wake());
       client.on('error', () => {
         listener = null;
         client.release(true);
@@ -336,7 +336,7 @@ export function startOutboxRelay(
     while (!stopping) {
       const fan = await guarded('fan-out', async () => {
         const result = await fanOutEvents(deps);
-        if (result.deliveries > 0) wake?.();
+        if (result.deliveries > 0) wake();
         return result.events;
       });
       await guarded('lease recovery', () => recoverExpiredLeases(deps));
@@ -353,7 +353,7 @@ export function startOutboxRelay(
   return {
     async stop() {
       stopping = true;
-      wake?.();
+      wake();
       await Promise.allSettled([housekeeping, ...lanes]);
       if (listener) {
         await listener.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);

@@ -33,12 +33,19 @@ export class RefusedAddress extends Error {
   readonly code = 'refused_address';
 }
 
+const blockLists = new Map<string, net.BlockList>();
+
+/** One list per allowance (the operator's setting), built on first use. */
 function blockListFor(allowed: readonly WebhookNetwork[]): net.BlockList {
+  const key = [...allowed].sort().join(',');
+  const cached = blockLists.get(key);
+  if (cached) return cached;
   const list = new net.BlockList();
   for (const [kind, ranges] of Object.entries(RANGES)) {
     if (allowed.includes(kind as WebhookNetwork)) continue;
     for (const [address, prefix, family] of ranges) list.addSubnet(address, prefix, family);
   }
+  blockLists.set(key, list);
   return list;
 }
 

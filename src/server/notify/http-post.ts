@@ -81,6 +81,7 @@ export async function postJson(target: string, body: string, options: PostOption
       (response) => {
         const chunks: Buffer[] = [];
         let kept = 0;
+        // Past 1 kB the answer is read to its end (for the status) but not kept.
         response.on('data', (chunk: Buffer) => {
           if (kept < EXCERPT_BYTES) {
             chunks.push(chunk.subarray(0, EXCERPT_BYTES - kept));
@@ -109,13 +110,6 @@ export async function postJson(target: string, body: string, options: PostOption
         };
         response.on('end', done);
         response.on('error', (error) => finish(fail(error.message, false, response.statusCode ?? null)));
-        // Stop reading a large answer once the excerpt is full, but still let 'end' report the status.
-        response.on('data', () => {
-          if (kept >= EXCERPT_BYTES) {
-            response.removeAllListeners('data');
-            response.resume();
-          }
-        });
       },
     );
     const deadline = setTimeout(() => {

@@ -58,13 +58,18 @@ export function messageIdFor(deliveryId: string): string {
 }
 
 /** The body a generic webhook receives (documented in docs/notifications.md). */
-export function genericWebhookBody(delivery: OutgoingDelivery, publicUrl: string): string {
-  const message = renderMessage(delivery.kind, delivery.payload, {
+/** The delivery's message in its recipient's language and zone. */
+function messageFor(delivery: OutgoingDelivery, publicUrl: string) {
+  return renderMessage(delivery.kind, delivery.payload, {
     locale: delivery.locale,
     timeZone: delivery.timeZone,
     publicUrl,
     partnerId: delivery.partnerId,
   });
+}
+
+export function genericWebhookBody(delivery: OutgoingDelivery, publicUrl: string): string {
+  const message = messageFor(delivery, publicUrl);
   return JSON.stringify({
     id: delivery.id,
     eventId: delivery.eventId,
@@ -114,12 +119,7 @@ export function createSender(config: Config): Sender {
   });
 
   async function sendEmail(delivery: OutgoingDelivery): Promise<SendOutcome> {
-    const message = renderMessage(delivery.kind, delivery.payload, {
-      locale: delivery.locale,
-      timeZone: delivery.timeZone,
-      publicUrl: config.publicUrl,
-      partnerId: delivery.partnerId,
-    });
+    const message = messageFor(delivery, config.publicUrl);
     const text = renderEmailText(message);
     const html = renderEmailHtml(message, delivery.locale);
     const messageId = messageIdFor(delivery.id);
@@ -192,12 +192,7 @@ export function createSender(config: Config): Sender {
         postOptions({ ...base, 'x-diops-timestamp': String(timestamp), 'x-diops-signature': signature }),
       );
     }
-    const message = renderMessage(delivery.kind, delivery.payload, {
-      locale: delivery.locale,
-      timeZone: delivery.timeZone,
-      publicUrl: config.publicUrl,
-      partnerId: delivery.partnerId,
-    });
+    const message = messageFor(delivery, config.publicUrl);
     const render =
       delivery.channel === 'slack' ? renderSlack : delivery.channel === 'teams' ? renderTeams : renderWebex;
     return postJson(delivery.target, JSON.stringify(render(message)), postOptions(base));

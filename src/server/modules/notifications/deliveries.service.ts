@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Scope, Tx } from '../../db/database.ts';
 import type { Channel, DeliveryStatus } from '../../db/schema.ts';
-import { requireRole } from '../../http/authenticate.ts';
+import { hideFromCustomers, requireRole } from '../../http/authenticate.ts';
 import { conflict, notFound } from '../../http/errors.ts';
-import { decodeTimestampCursor, pageOf } from '../../http/pagination.ts';
+import { newestFirst, newestPage } from '../../http/pagination.ts';
 import { OUTBOX_CHANNEL } from '../../notify/events.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
@@ -14,7 +14,6 @@ import {
   presentMailSummary,
 } from './notifications.presenter.ts';
 
-const READERS = ['provider_admin', 'provider_engineer', 'partner_admin', 'partner_engineer'] as const;
 const MANAGERS = ['provider_admin', 'partner_admin'] as const;
 
 export interface DeliveryFilter {
@@ -27,30 +26,19 @@ export interface DeliveryFilter {
   cursor?: string;
 }
 
-function readable(scope: Scope): void {
-  if (scope.kind === 'customer') throw notFound('delivery');
-  requireRole(scope, READERS);
-}
-
 function deliveriesInScope(tx: Tx, scope: Scope) {
-  return (
-    tx
-      .selectFrom('deliveries as d')
-      .leftJoin('subscriptions as s', 's.id', 'd.subscription_id')
-      .selectAll('d')
-      .select(['s.name as subscription_name'])
-      // Exact to the microsecond: a fan-out gives many rows the same created_at.
-      .select(sql<string>`(d.created_at AT TIME ZONE 'UTC')::text`.as('sort_key'))
-      .$if(scope.kind === 'partner', (qb) => qb.where('d.partner_id', '=', scope.partnerId ?? ''))
-  );
+  return tx
+    .selectFrom('deliveries as d')
+    .leftJoin('subscriptions as s', 's.id', 'd.subscription_id')
+    .selectAll('d')
+    .select(['s.name as subscription_name'])
+    .$if(scope.kind === 'partner', (qb) => qb.where('d.partner_id', '=', scope.partnerId ?? ''));
 }
 
 /** Newest first; the cursor is the creation time and id of the last row. */
 export async function listDeliveries(tx: Tx, scope: Scope, filter: DeliveryFilter) {
-  readable(scope);
-  const limit = filter.limit ?? 50;
-  const after = decodeTimestampCursor(filter.cursor);
-  const rows = (await deliveriesInScope(tx, scope)
+  hideFromCustomers(scope, 'delivery');
+  const rows = await deliveriesInScope(tx, scope)
     .$if(filter.status !== undefined, (qb) => qb.where('d.status', '=', filter.status ?? 'pending'))
     .$if(filter.channel !== undefined, (qb) => qb.where('d.channel', '=', filter.channel ?? 'email'))
     .$if(filter.subscriptionId !== undefined, (qb) =>
@@ -62,21 +50,14 @@ export async function listDeliveries(tx: Tx, scope: Scope, filter: DeliveryFilte
         ? qb.where('d.partner_id', 'is', null)
         : qb.where('d.partner_id', '=', filter.partnerId ?? ''),
     )
-    .$if(after !== null, (qb) =>
-      qb.where(
-        sql<boolean>`(d.created_at, d.id) < (${after?.k}::timestamp AT TIME ZONE 'UTC', ${after?.id}::uuid)`,
-      ),
-    )
-    .orderBy('d.created_at', 'desc')
-    .orderBy('d.id', 'desc')
-    .limit(limit + 1)
-    .execute()) as (DeliveryRow & { sort_key: string })[];
-  const page = pageOf(rows, limit, (row) => ({ k: row.sort_key, id: row.id }));
+    .$call(newestFirst('d.created_at', 'd.id', filter))
+    .execute();
+  const page = newestPage(rows, filter);
   return { items: page.items.map(presentDelivery), nextCursor: page.nextCursor };
 }
 
 async function getDeliveryRow(tx: Tx, scope: Scope, id: string): Promise<DeliveryRow> {
-  readable(scope);
+  hideFromCustomers(scope, 'delivery');
   const row = (await deliveriesInScope(tx, scope).where('d.id', '=', id).executeTakeFirst()) as
     | DeliveryRow
     | undefined;
@@ -123,29 +104,19 @@ export async function retryDelivery(tx: Tx, scope: Scope, id: string, maxAttempt
 }
 
 export async function listMailbox(tx: Tx, scope: Scope, filter: { limit?: number; cursor?: string }) {
-  readable(scope);
-  const limit = filter.limit ?? 50;
-  const after = decodeTimestampCursor(filter.cursor);
+  hideFromCustomers(scope, 'message');
   const rows = await tx
     .selectFrom('mailbox')
     .select(['id', 'delivery_id', 'partner_id', 'message_id', 'recipient', 'subject', 'received_at'])
-    .select(sql<string>`(received_at AT TIME ZONE 'UTC')::text`.as('sort_key'))
     .$if(scope.kind === 'partner', (qb) => qb.where('partner_id', '=', scope.partnerId ?? ''))
-    .$if(after !== null, (qb) =>
-      qb.where(
-        sql<boolean>`(received_at, id) < (${after?.k}::timestamp AT TIME ZONE 'UTC', ${after?.id}::uuid)`,
-      ),
-    )
-    .orderBy('received_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
+    .$call(newestFirst('received_at', 'id', filter))
     .execute();
-  const page = pageOf(rows, limit, (row) => ({ k: row.sort_key, id: row.id }));
+  const page = newestPage(rows, filter);
   return { items: page.items.map(presentMailSummary), nextCursor: page.nextCursor };
 }
 
 export async function getMail(tx: Tx, scope: Scope, id: string) {
-  readable(scope);
+  hideFromCustomers(scope, 'message');
   const row = await tx
     .selectFrom('mailbox')
     .selectAll()

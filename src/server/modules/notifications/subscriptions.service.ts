@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Scope, Tx } from '../../db/database.ts';
 import type { Category, Channel, Locale } from '../../db/schema.ts';
-import { requireRole } from '../../http/authenticate.ts';
+import { hideFromCustomers, requireRole } from '../../http/authenticate.ts';
 import { AppError, brokenRule, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { byName, likePattern, namePage } from '../../http/pagination.ts';
 import { isAddressAllowed } from '../../notify/address-guard.ts';
@@ -15,7 +15,6 @@ import { getPartnerRow } from '../directory/partners.service.ts';
 import { presentSubscription, type SubscriptionRow } from './notifications.presenter.ts';
 
 const MANAGERS = ['provider_admin', 'partner_admin'] as const;
-const READERS = ['provider_admin', 'provider_engineer', 'partner_admin', 'partner_engineer'] as const;
 
 /** Incoming-webhook hosts of the chat services: a Slack channel cannot be a URL on some other host. */
 const CHAT_HOSTS: Record<Exclude<Channel, 'email' | 'webhook'>, RegExp> = {
@@ -54,14 +53,8 @@ function subscriptionsInScope(tx: Tx, scope: Scope) {
     .$if(scope.kind === 'partner', (qb) => qb.where('partner_id', '=', scope.partnerId ?? ''));
 }
 
-function requireReader(scope: Scope): void {
-  // Customer viewers have no business with their partner's contact list: it does not exist for them.
-  if (scope.kind === 'customer') throw notFound('subscription');
-  requireRole(scope, READERS);
-}
-
 export async function getSubscriptionRow(tx: Tx, scope: Scope, id: string): Promise<SubscriptionRow> {
-  requireReader(scope);
+  hideFromCustomers(scope, 'subscription');
   const row = await subscriptionsInScope(tx, scope).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('subscription');
   return row;
@@ -72,7 +65,7 @@ export async function getSubscription(tx: Tx, scope: Scope, id: string) {
 }
 
 export async function listSubscriptions(tx: Tx, scope: Scope, filter: SubscriptionFilter) {
-  requireReader(scope);
+  hideFromCustomers(scope, 'subscription');
   const rows = await subscriptionsInScope(tx, scope)
     .$if(filter.partnerId !== undefined, (qb) =>
       filter.partnerId === 'provider'
@@ -293,16 +286,16 @@ const REQUIRED: Category[] = ['maintenance_outages', 'incidents'];
 
 /** Contact hygiene: categories nobody receives and channels that keep failing, for one partner. */
 export async function contactHealth(tx: Tx, scope: Scope, partnerId: string | undefined) {
-  requireReader(scope);
-  const owner = scope.kind === 'partner' ? scope.partnerId : (partnerId ?? null);
-  if (scope.kind === 'partner' && partnerId && partnerId !== scope.partnerId) throw notFound('partner');
-  if (owner === null && partnerId === undefined && scope.kind === 'provider') {
+  hideFromCustomers(scope, 'subscription');
+  if (scope.kind === 'partner') {
+    if (partnerId && partnerId !== scope.partnerId) throw notFound('partner');
+    return contactHealthFor(tx, scope.partnerId);
+  }
+  if (partnerId === undefined)
     throw new AppError(400, 'invalid_parameters', 'partnerId is required for provider users.', {
       errors: [{ code: 'required', path: 'partnerId', message: 'partnerId is required' }],
     });
-  }
-  if (owner) await getPartnerRow(tx, scope, owner);
-  return contactHealthFor(tx, owner);
+  return contactHealthFor(tx, (await getPartnerRow(tx, scope, partnerId)).id);
 }
 
 export async function contactHealthFor(tx: Tx, partnerId: string | null) {

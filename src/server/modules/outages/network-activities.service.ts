@@ -1,15 +1,13 @@
-import { sql } from 'kysely';
 import type { Scope, Tx } from '../../db/database.ts';
-import { requireRole } from '../../http/authenticate.ts';
+import { hideFromCustomers, requireRole } from '../../http/authenticate.ts';
 import { brokenRule, conflict, forbidden, notFound } from '../../http/errors.ts';
-import { decodeTimestampCursor, pageOf } from '../../http/pagination.ts';
+import { newestFirst, newestPage } from '../../http/pagination.ts';
 import { raiseEvent } from '../../notify/events.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireKnownCustomers } from '../directory/customers.service.ts';
 import { presentNetworkActivity } from './outages.presenter.ts';
 
 const DECLARERS = ['partner_admin', 'partner_engineer'] as const;
-const READERS = ['provider_admin', 'provider_engineer', 'partner_admin', 'partner_engineer'] as const;
 const MAX_DAYS = 14;
 
 export interface NetworkActivityInput {
@@ -39,13 +37,8 @@ function activitiesInScope(tx: Tx, scope: Scope) {
     .$if(scope.kind === 'partner', (qb) => qb.where('a.partner_id', '=', scope.partnerId ?? ''));
 }
 
-function readable(scope: Scope): void {
-  if (scope.kind === 'customer') throw notFound('network activity');
-  requireRole(scope, READERS);
-}
-
 async function getActivityRow(tx: Tx, scope: Scope, id: string) {
-  readable(scope);
+  hideFromCustomers(scope, 'network activity');
   const row = await activitiesInScope(tx, scope).where('a.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('network activity');
   return row;
@@ -180,24 +173,14 @@ export async function listNetworkActivities(
   filter: NetworkActivityFilter,
   now = new Date(),
 ) {
-  readable(scope);
-  const limit = filter.limit ?? 50;
-  const after = decodeTimestampCursor(filter.cursor);
+  hideFromCustomers(scope, 'network activity');
   const rows = await activitiesInScope(tx, scope)
-    .select(sql<string>`(a.starts_at AT TIME ZONE 'UTC')::text`.as('sort_key'))
     .$if(filter.from !== undefined, (qb) => qb.where('a.ends_at', '>', new Date(filter.from ?? 0)))
     .$if(filter.to !== undefined, (qb) => qb.where('a.starts_at', '<', new Date(filter.to ?? 0)))
     .$if(filter.partnerId !== undefined, (qb) => qb.where('a.partner_id', '=', filter.partnerId ?? ''))
     .$if(!filter.includeCancelled, (qb) => qb.where('a.cancelled_at', 'is', null))
-    .$if(after !== null, (qb) =>
-      qb.where(
-        sql<boolean>`(a.starts_at, a.id) < (${after?.k}::timestamp AT TIME ZONE 'UTC', ${after?.id}::uuid)`,
-      ),
-    )
-    .orderBy('a.starts_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(limit + 1)
+    .$call(newestFirst('a.starts_at', 'a.id', filter))
     .execute();
-  const page = pageOf(rows, limit, (row) => ({ k: row.sort_key, id: row.id }));
+  const page = newestPage(rows, filter);
   return { items: page.items.map((row) => presentNetworkActivity(row, now)), nextCursor: page.nextCursor };
 }

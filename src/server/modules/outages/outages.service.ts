@@ -3,7 +3,7 @@ import type { Scope, Tx } from '../../db/database.ts';
 import type { Database, OutageImpact, OutageStatus, OutagesTable, Region, Service } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { brokenRule, conflict, forbidden, notFound } from '../../http/errors.ts';
-import { decodeTimestampCursor, pageOf } from '../../http/pagination.ts';
+import { newestFirst, newestPage } from '../../http/pagination.ts';
 import { raiseEvent } from '../../notify/events.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireKnownCustomers } from '../directory/customers.service.ts';
@@ -292,12 +292,9 @@ export async function getOutage(tx: Tx, scope: Scope, id: string) {
 }
 
 export async function listOutages(tx: Tx, scope: Scope, filter: OutageFilter) {
-  const limit = filter.limit ?? 50;
-  const after = decodeTimestampCursor(filter.cursor);
   const rows = await tx
     .selectFrom('outages as o')
     .selectAll('o')
-    .select(sql<string>`(o.started_at AT TIME ZONE 'UTC')::text`.as('sort_key'))
     .select((eb) =>
       eb
         .selectFrom('outage_customers as oc')
@@ -319,16 +316,9 @@ export async function listOutages(tx: Tx, scope: Scope, filter: OutageFilter) {
         ),
       ),
     )
-    .$if(after !== null, (qb) =>
-      qb.where(
-        sql<boolean>`(o.started_at, o.id) < (${after?.k}::timestamp AT TIME ZONE 'UTC', ${after?.id}::uuid)`,
-      ),
-    )
-    .orderBy('o.started_at', 'desc')
-    .orderBy('o.id', 'desc')
-    .limit(limit + 1)
+    .$call(newestFirst('o.started_at', 'o.id', filter))
     .execute();
-  const page = pageOf(rows, limit, (row) => ({ k: row.sort_key, id: row.id }));
+  const page = newestPage(rows, filter);
   return {
     items: page.items.map((row) => ({
       ...presentOutage(row),
