@@ -444,6 +444,42 @@ describe('relay', () => {
     for (const target of targets) expect(smtp.messages.filter((m) => m.to === target)).toHaveLength(1);
   });
 
+  it('pages the delivery log without skipping rows that share one fan-out’s timestamp', async () => {
+    for (let i = 0; i < 30; i += 1) await subscribe(w.b.admin, { target: email('page') });
+    await w.provider.post('/outages', {
+      title: 'Paging',
+      summary: 's',
+      impact: 'at_risk',
+      customerIds: [w.b.customerId],
+    });
+    await settle();
+    const all = new Set<string>();
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const response = await w.b.admin.get(`/deliveries?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json<{ items: { id: string }[]; nextCursor: string | null }>();
+      for (const item of page.items) {
+        expect(all.has(item.id)).toBe(false);
+        all.add(item.id);
+      }
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor && pages < 100);
+    const total = await inScope(t.database.db, systemScope('test'), (tx) =>
+      tx
+        .selectFrom('deliveries')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('partner_id', '=', w.b.partnerId)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(total.n).toBeGreaterThanOrEqual(30);
+    expect(all.size).toBe(total.n);
+    const forged = Buffer.from(JSON.stringify({ k: "1' OR 1=1", id: 'x' })).toString('base64url');
+    expectProblem(await w.b.admin.get(`/deliveries?cursor=${forged}`), 400, 'invalid_cursor');
+  });
+
   it('back-off doubles per attempt within jitter and is capped', () => {
     const outbox = { retryBaseMs: 1000, retryMaxMs: 60_000 };
     expect(retryDelayMs(1, outbox, () => 0)).toBe(500);
