@@ -2,15 +2,15 @@ import { Alert, Anchor, Button, Group, Paper, Select, Table, Text } from '@manti
 import { Link, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS, DELIVERY_STATUSES, type Delivery } from '../../api/types.ts';
+import { DELIVERY_STATUSES, type Delivery } from '../../api/types.ts';
 import { isProvider } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
 import { Instant, PageHeader } from '../../components/common.tsx';
 import { ListBody } from '../../components/directory-list.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
-import { usePartners } from '../partners/queries.ts';
 import { DeliveryStatusBadge, recipientName } from './badges.tsx';
 import { DeliveryDrawer } from './DeliveryDrawer.tsx';
+import { ChannelFilter, OwnerFilter } from './filters.tsx';
 
 const inFlight = (items: Delivery[]) =>
   items.some((d) => d.status === 'pending' || d.status === 'sending') ? 5_000 : false;
@@ -44,7 +44,6 @@ export default function DeliveriesPage() {
   const zone = useTimeZone();
   const { subscriptionId } = useSearch({ strict: false }) as { subscriptionId?: string };
   const provider = isProvider(user.role);
-  const partners = usePartners(provider);
   const [status, setStatus] = useState<string | null>(null);
   const [channel, setChannel] = useState<string | null>(null);
   const [owner, setOwner] = useState<string | null>(null);
@@ -81,31 +80,8 @@ export default function DeliveriesPage() {
             onChange={setStatus}
             w={{ base: '48%', sm: 180 }}
           />
-          <Select
-            aria-label={t('subscriptions.channel')}
-            placeholder={t('subscriptions.allChannels')}
-            clearable
-            data={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
-            value={channel}
-            onChange={setChannel}
-            w={{ base: '48%', sm: 200 }}
-          />
-          {provider && (
-            <Select
-              aria-label={t('subscriptions.owner')}
-              placeholder={t('subscriptions.allOwners')}
-              clearable
-              searchable
-              data={[
-                { value: 'provider', label: t('subscriptions.ownerProvider') },
-                ...(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
-              ]}
-              value={owner}
-              onChange={setOwner}
-              w={{ base: '100%', sm: 220 }}
-              nothingFoundMessage={t('list.noMatches')}
-            />
-          )}
+          <ChannelFilter value={channel} onChange={setChannel} />
+          {provider && <OwnerFilter value={owner} onChange={setOwner} />}
         </Group>
         <ListBody
           list={list}

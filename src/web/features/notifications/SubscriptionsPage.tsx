@@ -4,7 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { CATEGORIES, CHANNELS, type CreatedSubscription, type Subscription } from '../../api/types.ts';
+import { CATEGORIES, type CreatedSubscription, type Subscription } from '../../api/types.ts';
 import { can, isProvider } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { confirmAction, Instant, PageHeader, SearchInput, ToneBadge } from '../../components/common.tsx';
@@ -12,8 +12,9 @@ import { ActionsHeader, ListBody } from '../../components/directory-list.tsx';
 import { showActionError, showDone } from '../../components/feedback.ts';
 import { IconDots, IconPlus } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
-import { usePartnerNames, usePartners } from '../partners/queries.ts';
+import { usePartnerNames } from '../partners/queries.ts';
 import { ContactHealthAlert } from './ContactHealthAlert.tsx';
+import { ChannelFilter, OwnerFilter } from './filters.tsx';
 import { useContactHealth } from './queries.ts';
 import { type RevealedSecret, SecretModal } from './SecretModal.tsx';
 import { SubscriptionFormModal } from './SubscriptionFormModal.tsx';
@@ -126,7 +127,6 @@ export default function SubscriptionsPage() {
   const [editing, setEditing] = useState<Subscription | undefined>(undefined);
   const [formOpen, setFormOpen] = useState(false);
   const [revealed, setRevealed] = useState<RevealedSecret | null>(null);
-  const partners = usePartners(provider);
   const partnerNames = usePartnerNames(provider);
   const actions = useSubscriptionActions(setRevealed);
   const onSearch = useCallback((v: string) => setQ(v), []);
@@ -166,22 +166,7 @@ export default function SubscriptionsPage() {
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md">
         <Group mb="md" gap="sm" align="flex-end">
           <SearchInput value={q} onChange={onSearch} label={t('subscriptions.search')} />
-          {provider && (
-            <Select
-              aria-label={t('subscriptions.owner')}
-              placeholder={t('subscriptions.allOwners')}
-              clearable
-              searchable
-              data={[
-                { value: 'provider', label: t('subscriptions.ownerProvider') },
-                ...(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
-              ]}
-              value={owner}
-              onChange={setOwner}
-              w={{ base: '100%', sm: 220 }}
-              nothingFoundMessage={t('list.noMatches')}
-            />
-          )}
+          {provider && <OwnerFilter value={owner} onChange={setOwner} />}
           <Select
             aria-label={t('subscriptions.categories')}
             placeholder={t('subscriptions.allCategories')}
@@ -191,15 +176,7 @@ export default function SubscriptionsPage() {
             onChange={setCategory}
             w={{ base: '48%', sm: 230 }}
           />
-          <Select
-            aria-label={t('subscriptions.channel')}
-            placeholder={t('subscriptions.allChannels')}
-            clearable
-            data={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
-            value={channel}
-            onChange={setChannel}
-            w={{ base: '48%', sm: 200 }}
-          />
+          <ChannelFilter value={channel} onChange={setChannel} />
         </Group>
         <ListBody
           list={list}
