@@ -13,6 +13,7 @@ import { isSpaPath, registerWebApp } from './http/static-web.ts';
 import { toFieldErrors, validatorCompiler } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { outageRoutes } from './modules/outages/outages.routes.ts';
@@ -52,7 +53,8 @@ const FASTIFY_ERRORS: Record<string, Omit<Mapped, 'errors' | 'headers'>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
     status: 413,
     code: 'body_too_large',
-    detail: 'The body is larger than 1 MB.',
+    detail:
+      'The body is larger than this endpoint accepts (1 MB for JSON; attachments have their own limit).',
   },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
@@ -205,6 +207,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(policyRoutes);
       await api.register(notificationRoutes);
       await api.register(outageRoutes);
+      await api.register(caseRoutes);
     },
     { prefix: '/api/v1' },
   );

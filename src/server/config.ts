@@ -32,6 +32,9 @@ export interface Config {
   /** 32-byte key (hex or base64) that encrypts webhook secrets at rest; null stores them as given. */
   secretsKey: Buffer | null;
   outbox: OutboxConfig;
+  /** Case attachments live here as files, outside the database rows. */
+  attachmentsDir: string;
+  attachmentMaxBytes: number;
 }
 
 export type WebhookNetwork = 'loopback' | 'private' | 'link-local';
@@ -139,6 +142,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowNetworks: networksFrom(env.WEBHOOK_ALLOW_NETWORKS),
     webhookTimeoutMs: intFrom(env, 'WEBHOOK_TIMEOUT_MS', 5_000, 100, 60_000),
     secretsKey: secretsKeyFrom(env.SECRETS_KEY),
+    attachmentsDir: env.ATTACHMENTS_DIR
+      ? path.resolve(env.ATTACHMENTS_DIR)
+      : path.join(dataDir, 'attachments'),
+    attachmentMaxBytes: intFrom(env, 'ATTACHMENT_MAX_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     outbox: {
       batchSize: intFrom(env, 'OUTBOX_BATCH_SIZE', 100, 1, 1_000),
       lanes: intFrom(env, 'OUTBOX_LANES', 4, 1, 32),

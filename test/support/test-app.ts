@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect, inject } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
@@ -22,6 +24,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'silent',
     // Tests age sessions in the database directly; the cache has its own test.
     AUTH_CACHE_MS: '0',
+    ATTACHMENTS_DIR: path.join(os.tmpdir(), 'diops-test-attachments'),
     ...env,
   });
   const database = openDatabase(config.databaseUrl ?? '', { max: 5 });

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_notifications.ts';
+import * as m0003 from './migrations/0003_cases.ts';
 
 /**
  * Forward-only, numbered migrations. Kysely's migrator takes a PostgreSQL advisory lock for the
@@ -9,6 +10,7 @@ import * as m0002 from './migrations/0002_notifications.ts';
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_notifications': m0002,
+  '0003_cases': m0003,
 };
 
 /** In the order they run. */

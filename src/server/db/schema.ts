@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Impact, Severity, Urgency } from '../../core/policy-document.ts';
 
 /** Kysely table types; column names are snake_case as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -272,6 +273,103 @@ export interface ContactRemindersTable {
   reasons: string[];
 }
 
+export type CaseStatus =
+  | 'new'
+  | 'acknowledged'
+  | 'in_progress'
+  | 'awaiting_partner'
+  | 'monitoring'
+  | 'resolved'
+  | 'closed';
+export type CaseCategory = 'how_to' | 'common_problem' | 'configuration' | 'possible_defect' | 'availability';
+export type CaseSide = 'provider' | 'partner' | 'system';
+export type CaseEventKind =
+  | 'opened'
+  | 'acknowledged'
+  | 'status_changed'
+  | 'reopened'
+  | 'severity_changed'
+  | 'comment'
+  | 'internal_note'
+  | 'action_plan'
+  | 'escalated'
+  | 'attachment_added'
+  | 'plan_owed'
+  | 'auto_closed';
+
+export interface CasesTable {
+  id: Generated<string>;
+  number: string;
+  partner_id: string;
+  customer_id: string;
+  contract_id: string;
+  region: Region;
+  title: string;
+  description: string;
+  category: CaseCategory;
+  impact: Impact;
+  urgency: Urgency;
+  affected_share: number | null;
+  severity: Severity;
+  status: Generated<CaseStatus>;
+  caller_id: string | null;
+  caller_name: string;
+  caller_email: string;
+  contact_name: string;
+  contact_phone: string;
+  contact_email: string;
+  opened_at: Timestamp;
+  response_due_at: Timestamp;
+  due_explanation: ColumnType<unknown, string, string>;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: string | null;
+  response_met: boolean | null;
+  awaiting_since: Timestamp | null;
+  awaiting_ms: Generated<number>;
+  monitor_until: Timestamp | null;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  root_cause_summary: string | null;
+  plan_owed_since: Timestamp | null;
+  last_plan_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+  escalation_count: Generated<number>;
+  reopen_count: Generated<number>;
+  updated_at: Timestamp;
+  search: ColumnType<string, never, never>;
+}
+
+export interface CaseEventsTable {
+  id: Generated<string>;
+  seq: ColumnType<number, never, never>;
+  case_id: string;
+  partner_id: string;
+  customer_id: string;
+  kind: CaseEventKind;
+  at: Generated<Date>;
+  actor_id: string | null;
+  actor_name: string;
+  side: CaseSide;
+  internal: Generated<boolean>;
+  body: string | null;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface CaseAttachmentsTable {
+  id: string;
+  case_id: string;
+  partner_id: string;
+  customer_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  uploaded_by_name: string;
+  uploaded_at: Generated<Date>;
+}
+
 export interface Database {
   partners: PartnersTable;
   customers: CustomersTable;
@@ -291,4 +389,7 @@ export interface Database {
   outage_updates: OutageUpdatesTable;
   network_activities: NetworkActivitiesTable;
   contact_reminders: ContactRemindersTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_attachments: CaseAttachmentsTable;
 }

@@ -97,20 +97,36 @@ export function namePage<T extends { name: string; id: string }>(rows: T[], filt
  * to the microsecond (one transaction gives many rows the same now(); milliseconds would skip them).
  */
 export function newestFirst(column: string, idColumn: string, filter: { cursor?: string; limit?: number }) {
+  return byInstant(column, idColumn, filter, 'desc');
+}
+
+/** The same keyset paging, earliest first (queues ordered by what is due soonest). */
+export function soonestFirst(column: string, idColumn: string, filter: { cursor?: string; limit?: number }) {
+  return byInstant(column, idColumn, filter, 'asc');
+}
+
+function byInstant(
+  column: string,
+  idColumn: string,
+  filter: { cursor?: string; limit?: number },
+  direction: 'asc' | 'desc',
+) {
   const after = decodeTimestampCursor(filter.cursor);
   const limit = filter.limit ?? 50;
   const at = sql.ref(column);
   const id = sql.ref(idColumn);
+  const past = direction === 'desc' ? sql.raw('<') : sql.raw('>');
+  const order = sql.raw(direction === 'desc' ? 'DESC' : 'ASC');
   return <DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>) =>
     query
       .select(sql<string>`(${at} AT TIME ZONE 'UTC')::text`.as('sort_key'))
       .$if(after !== null, (qb) =>
         qb.where(
-          sql<boolean>`(${at}, ${id}) < (${after?.k}::timestamp AT TIME ZONE 'UTC', ${after?.id}::uuid)`,
+          sql<boolean>`(${at}, ${id}) ${past} (${after?.k}::timestamp AT TIME ZONE 'UTC', ${after?.id}::uuid)`,
         ),
       )
-      .orderBy(sql`${at} DESC`)
-      .orderBy(sql`${id} DESC`)
+      .orderBy(sql`${at} ${order}`)
+      .orderBy(sql`${id} ${order}`)
       .limit(limit + 1);
 }
 

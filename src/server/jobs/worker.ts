@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db, DbHandle } from '../db/database.ts';
 import { createSender } from '../notify/sender.ts';
+import { runCaseClocks } from './case-clocks.job.ts';
 import { remindAboutContacts } from './contact-reminder.job.ts';
 import { startOutboxRelay } from './outbox-relay.ts';
 import { cleanUpSessions } from './session-cleanup.job.ts';
@@ -18,6 +19,8 @@ interface PeriodicJob {
 const JOBS: PeriodicJob[] = [
   { name: 'session-cleanup', everyMs: 10 * 60_000, run: cleanUpSessions },
   { name: 'contact-reminder', everyMs: 60 * 60_000, run: remindAboutContacts },
+  // Plan-owed flags and monitoring auto-close are minute-accurate.
+  { name: 'case-clocks', everyMs: 60_000, run: (db) => runCaseClocks(db) },
 ];
 
 /**

@@ -82,6 +82,18 @@ const VOCABULARY = {
       'Partners are responsible for keeping their contact data current. Some of your notifications may not reach anyone:',
     reminderMissing: 'No subscriber for',
     reminderFailing: (name: string, count: number) => `"${name}" has failed ${count} deliveries in a row`,
+    severity: 'Severity',
+    customer: 'Customer',
+    responseDue: 'Response due',
+    tacPhone: 'TAC phone',
+    previousSeverity: 'Previous severity',
+    severityNames: { S1: 'S1 (Critical)', S2: 'S2 (High)', S3: 'S3 (Medium)', S4: 'S4 (Low)' },
+    caseOpened: (n: string, sev: string, title: string) => `${sev} support case ${n} opened: ${title}`,
+    caseOpenedIntro: 'A high-severity support case was opened. The provider’s TAC is working on it.',
+    caseRaised: (n: string, sev: string, title: string) => `Support case ${n} raised to ${sev}: ${title}`,
+    caseRaisedIntro: 'The severity of a support case was raised.',
+    caseEscalated: (n: string, title: string) => `Management escalation of support case ${n}: ${title}`,
+    caseEscalatedIntro: 'The partner has escalated this support case to management.',
   },
   es: {
     product: 'DI Ops',
@@ -138,6 +150,19 @@ const VOCABULARY = {
       'Los socios son responsables de mantener actualizados sus datos de contacto. Algunas notificaciones podrían no llegar a nadie:',
     reminderMissing: 'Sin suscriptores para',
     reminderFailing: (name: string, count: number) => `«${name}» ha fallado ${count} entregas seguidas`,
+    severity: 'Gravedad',
+    customer: 'Cliente',
+    responseDue: 'Respuesta dentro de',
+    tacPhone: 'Teléfono del TAC',
+    previousSeverity: 'Gravedad anterior',
+    severityNames: { S1: 'S1 (Crítico)', S2: 'S2 (Alto)', S3: 'S3 (Medio)', S4: 'S4 (Bajo)' },
+    caseOpened: (n: string, sev: string, title: string) => `Caso de soporte ${sev} ${n} abierto: ${title}`,
+    caseOpenedIntro:
+      'Se ha abierto un caso de soporte de gravedad alta. El TAC del proveedor está trabajando en él.',
+    caseRaised: (n: string, sev: string, title: string) => `Caso de soporte ${n} elevado a ${sev}: ${title}`,
+    caseRaisedIntro: 'Se ha elevado la gravedad de un caso de soporte.',
+    caseEscalated: (n: string, title: string) => `Escalada a la dirección del caso de soporte ${n}: ${title}`,
+    caseEscalatedIntro: 'El socio ha escalado este caso de soporte a la dirección.',
   },
 } as const;
 
@@ -217,7 +242,70 @@ function outageMessage(
   };
 }
 
+function caseFacts(payload: Payload, ctx: RenderContext, t: Vocabulary): Message['facts'] {
+  const severity = str(payload, 'severity') as keyof Vocabulary['severityNames'];
+  const facts: Message['facts'] = [
+    { label: t.severity, value: t.severityNames[severity] ?? severity },
+    { label: t.customer, value: str(payload, 'customerName') },
+  ];
+  const previous = str(payload, 'previousSeverity') as keyof Vocabulary['severityNames'];
+  if (previous) facts.push({ label: t.previousSeverity, value: t.severityNames[previous] ?? previous });
+  if (str(payload, 'responseDueAt'))
+    facts.push({
+      label: t.responseDue,
+      value: formatInstant(str(payload, 'responseDueAt'), ctx.locale, ctx.timeZone),
+    });
+  if (str(payload, 'tacPhone')) facts.push({ label: t.tacPhone, value: str(payload, 'tacPhone') });
+  return facts;
+}
+
+function caseMessage(
+  payload: Payload,
+  ctx: RenderContext,
+  t: Vocabulary,
+  subject: string,
+  intro: string,
+): Message {
+  return {
+    subject,
+    intro,
+    body: str(payload, 'reason') || null,
+    facts: caseFacts(payload, ctx, t),
+    link: { label: t.open, url: `${ctx.publicUrl}/cases/${str(payload, 'caseId')}` },
+    footer: t.footer,
+  };
+}
+
+const severityName = (payload: Payload, t: Vocabulary) => {
+  const severity = str(payload, 'severity') as keyof Vocabulary['severityNames'];
+  return t.severityNames[severity] ?? severity;
+};
+
 const TEMPLATES: Record<string, Template> = {
+  'case.opened': (payload, ctx, t) =>
+    caseMessage(
+      payload,
+      ctx,
+      t,
+      t.caseOpened(str(payload, 'number'), severityName(payload, t), str(payload, 'title')),
+      t.caseOpenedIntro,
+    ),
+  'case.severity_raised': (payload, ctx, t) =>
+    caseMessage(
+      payload,
+      ctx,
+      t,
+      t.caseRaised(str(payload, 'number'), severityName(payload, t), str(payload, 'title')),
+      t.caseRaisedIntro,
+    ),
+  'case.escalated': (payload, ctx, t) =>
+    caseMessage(
+      payload,
+      ctx,
+      t,
+      t.caseEscalated(str(payload, 'number'), str(payload, 'title')),
+      t.caseEscalatedIntro,
+    ),
   'outage.declared': (payload, ctx, t) =>
     outageMessage(payload, ctx, t, t.outageDeclared, t.outageDeclaredIntro),
   'outage.updated': (payload, ctx, t) =>

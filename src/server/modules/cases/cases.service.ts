@@ -1,0 +1,368 @@
+import { sql } from 'kysely';
+import {
+  computeSeverity,
+  explainResponseDue,
+  type Impact,
+  needsPhoneCall,
+  type Policy,
+  type SeverityInput,
+  toJson,
+  type Urgency,
+} from '../../../core/index.ts';
+import type { Scope, Tx } from '../../db/database.ts';
+import type { CaseCategory, CaseStatus } from '../../db/schema.ts';
+import { requireRole } from '../../http/authenticate.ts';
+import { type FieldError, forbidden, notFound, unprocessable } from '../../http/errors.ts';
+import { newestFirst, newestPage, soonestFirst } from '../../http/pagination.ts';
+import { raiseEvent } from '../../notify/events.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { recordCaseEvent } from './case-history.ts';
+import { OPEN_STATUSES } from './case-lifecycle.ts';
+import { type CaseRow, presentAttachment, presentCase, presentCaseEvent } from './cases.presenter.ts';
+import { CASE_STATUSES } from './cases.schemas.ts';
+
+const OPENERS = ['partner_admin', 'partner_engineer'] as const;
+
+export interface OpenCaseInput {
+  customerId: string;
+  contractNumber: string;
+  title: string;
+  description: string;
+  category: CaseCategory;
+  impact?: Impact;
+  affectedShare?: number;
+  urgency: Urgency;
+  contact: { name: string; phone: string; email: string };
+}
+
+export interface CaseFilter {
+  status?: string;
+  severity?: string;
+  customerId?: string;
+  partnerId?: string;
+  overdue?: boolean;
+  planOwed?: boolean;
+  escalated?: boolean;
+  q?: string;
+  sort?: 'due' | 'newest';
+  limit?: number;
+  cursor?: string;
+}
+
+/** Cases with the names the API shows, limited to what the caller may see (RLS does the same). */
+export function casesInScope(tx: Tx, scope: Scope) {
+  return tx
+    .selectFrom('cases as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .innerJoin('contracts as k', 'k.id', 'c.contract_id')
+    .leftJoin('partners as p', 'p.id', 'c.partner_id')
+    .selectAll('c')
+    .select([
+      'cu.name as customer_name',
+      'k.number as contract_number',
+      sql<string>`coalesce(p.name, '')`.as('partner_name'),
+    ])
+    .$if(scope.kind === 'partner', (qb) => qb.where('c.partner_id', '=', scope.partnerId ?? ''))
+    .$if(scope.kind === 'customer', (qb) => qb.where('c.customer_id', '=', scope.customerId ?? ''));
+}
+
+export async function getCaseRow(tx: Tx, scope: Scope, id: string, options: { forUpdate?: boolean } = {}) {
+  const row = await casesInScope(tx, scope)
+    .where('c.id', '=', id)
+    .$if(options.forUpdate === true, (qb) => qb.forUpdate('c'))
+    .executeTakeFirst();
+  if (!row) throw notFound('case');
+  return row as CaseRow;
+}
+
+const PHONE_SHAPE = /^\+?[0-9 ().-]+$/;
+
+function contactErrors(contact: OpenCaseInput['contact']): FieldError[] {
+  const errors: FieldError[] = [];
+  const digits = contact.phone.replace(/\D/g, '').length;
+  if (!PHONE_SHAPE.test(contact.phone.trim()) || digits < 6 || digits > 20)
+    errors.push({
+      code: 'invalid_phone',
+      path: 'contact.phone',
+      message: 'a phone number: digits with optional +, spaces, dashes, dots or parentheses (6 to 20 digits)',
+    });
+  if (contact.name.trim() === '')
+    errors.push({ code: 'required', path: 'contact.name', message: 'the contact needs a name' });
+  return errors;
+}
+
+function severityInput(input: OpenCaseInput): SeverityInput | FieldError {
+  if (input.impact !== undefined && input.affectedShare !== undefined)
+    return {
+      code: 'impact_or_share',
+      path: 'affectedShare',
+      message: 'give either impact or affectedShare, not both',
+    };
+  if (input.impact !== undefined) return { impact: input.impact, urgency: input.urgency };
+  if (input.affectedShare !== undefined)
+    return { affectedShare: input.affectedShare, urgency: input.urgency };
+  return { code: 'required', path: 'impact', message: 'give the impact or the affected share (0..1)' };
+}
+
+/** The calendar date of an instant in a zone ('YYYY-MM-DD'): contracts are valid per local day. */
+function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+/**
+ * Opens a case (SPEC §3.1): the contract must exist, belong to the customer and be active on the
+ * opening date in the customer's region; the caller must be on the partner's support team. Every
+ * broken rule is named at once. S1/S2 notify the partner's `incidents` subscribers through the outbox.
+ */
+export async function openCase(tx: Tx, scope: Scope, policy: Policy, input: OpenCaseInput, now = new Date()) {
+  if (scope.kind !== 'partner') throw forbidden('Cases are opened by the partner’s support team.');
+  requireRole(scope, OPENERS);
+  const found = await tx
+    .selectFrom('customers as cu')
+    .leftJoin('contracts as k', (join) =>
+      join.on(sql<boolean>`upper(k.number) = upper(${input.contractNumber.trim()})`),
+    )
+    .select([
+      'cu.id',
+      'cu.region',
+      'cu.active',
+      'cu.partner_id',
+      'k.id as contract_id',
+      'k.customer_id as contract_customer_id',
+      'k.starts_on',
+      'k.ends_on',
+      'k.active as contract_active',
+      sql<string | null>`(SELECT u.name FROM users u WHERE u.id = ${scope.userId}::uuid)`.as('caller_name'),
+    ])
+    .where('cu.id', '=', input.customerId)
+    .where('cu.partner_id', '=', scope.partnerId ?? '')
+    .executeTakeFirst();
+
+  const errors: FieldError[] = [];
+  if (!found) errors.push({ code: 'unknown_customer', path: 'customerId', message: 'no such customer' });
+  else if (!found.active)
+    errors.push({ code: 'customer_inactive', path: 'customerId', message: 'the customer is deactivated' });
+  if (found) {
+    const today = localDate(now, policy.regions[found.region].timeZone);
+    if (!found.contract_id)
+      errors.push({
+        code: 'unknown_contract',
+        path: 'contractNumber',
+        message: 'no contract with this number',
+      });
+    else if (found.contract_customer_id !== found.id)
+      errors.push({
+        code: 'contract_other_customer',
+        path: 'contractNumber',
+        message: 'the contract belongs to another customer',
+      });
+    else if (!found.contract_active || (found.starts_on ?? '') > today || (found.ends_on ?? '') < today)
+      errors.push({
+        code: 'contract_not_active',
+        path: 'contractNumber',
+        message: `the contract is not active on ${today} (valid ${found.starts_on} to ${found.ends_on})`,
+      });
+  }
+  errors.push(...contactErrors(input.contact));
+  const sev = severityInput(input);
+  if ('code' in sev) errors.push(sev);
+  for (const [field, value] of [
+    ['title', input.title],
+    ['description', input.description],
+  ] as const)
+    if (value.trim() === '')
+      errors.push({ code: 'required', path: field, message: `${field} cannot be blank` });
+  if (errors.length > 0 || !found || 'code' in sev) throw unprocessable(errors);
+
+  const { impact, urgency, severity } = computeSeverity(policy, sev);
+  const explanation = explainResponseDue(policy, found.region, severity, now.getTime());
+  const inserted = await tx
+    .insertInto('cases')
+    .values({
+      number: sql<string>`next_case_number(${now}::timestamptz)`,
+      partner_id: found.partner_id,
+      customer_id: found.id,
+      contract_id: found.contract_id as string,
+      region: found.region,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      category: input.category,
+      impact,
+      urgency,
+      affected_share: input.affectedShare ?? null,
+      severity,
+      caller_id: scope.userId,
+      caller_name: found.caller_name ?? scope.label,
+      caller_email: scope.label,
+      contact_name: input.contact.name.trim(),
+      contact_phone: input.contact.phone.trim(),
+      contact_email: input.contact.email.trim(),
+      opened_at: now,
+      response_due_at: new Date(explanation.dueAt),
+      due_explanation: JSON.stringify(toJson(explanation)),
+      updated_at: now,
+    })
+    .returning(['id', 'number', 'partner_id', 'customer_id'])
+    .executeTakeFirstOrThrow();
+  await recordCaseEvent(tx, scope, inserted, {
+    kind: 'opened',
+    body: null,
+    data: { severity, impact, urgency, responseDueAt: new Date(explanation.dueAt).toISOString() },
+  });
+  if (needsPhoneCall(severity))
+    await notifyIncident(tx, scope, 'case.opened', inserted.id, inserted.partner_id, {
+      number: inserted.number,
+      title: input.title.trim(),
+      severity,
+      customerId: found.id,
+      responseDueAt: new Date(explanation.dueAt).toISOString(),
+      tacPhone: policy.tacPhone,
+    });
+  await recordAudit(tx, scope, {
+    action: 'case.opened',
+    entityType: 'case',
+    entityId: inserted.id,
+    partnerId: inserted.partner_id,
+    customerId: inserted.customer_id,
+    after: { number: inserted.number, severity, impact, urgency, category: input.category },
+  });
+  return getCase(tx, scope, policy, inserted.id);
+}
+
+/** S1/S2 (and escalations) reach the partner's and the provider's `incidents` subscribers at once. */
+export async function notifyIncident(
+  tx: Tx,
+  scope: Scope,
+  kind: string,
+  caseId: string,
+  partnerId: string,
+  payload: Record<string, unknown>,
+) {
+  const names = await tx
+    .selectFrom('cases as c')
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .select(['cu.name as customer_name', 'cu.region'])
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  await raiseEvent(tx, scope, {
+    category: 'incidents',
+    kind,
+    subjectType: 'case',
+    subjectId: caseId,
+    payload: { caseId, customerName: names?.customer_name ?? '', region: names?.region ?? null, ...payload },
+    toProvider: true,
+    toPartners: [partnerId],
+  });
+}
+
+export async function getCase(tx: Tx, scope: Scope, policy: Policy, id: string) {
+  const row = await getCaseRow(tx, scope, id);
+  const [events, attachments] = await Promise.all([
+    tx.selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('seq').execute(),
+    tx.selectFrom('case_attachments').selectAll().where('case_id', '=', id).orderBy('uploaded_at').execute(),
+  ]);
+  return {
+    ...presentCase(row, scope, policy),
+    // RLS already hides internal notes from partners and customers; this keeps the service honest.
+    timeline: events
+      .filter((e) => !e.internal || scope.kind === 'provider' || scope.kind === 'system')
+      .map(presentCaseEvent),
+    attachments: attachments.map(presentAttachment),
+    dueExplanation: row.due_explanation,
+  };
+}
+
+function listOf<T extends string>(text: string | undefined, allowed: readonly T[], path: string): T[] | null {
+  if (text === undefined) return null;
+  const values = text
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  const bad = values.filter((v) => !allowed.includes(v as T));
+  if (bad.length > 0 || values.length === 0)
+    throw unprocessable([
+      { code: 'unknown_value', path, message: `${path} must be one or more of ${allowed.join(', ')}` },
+    ]);
+  return values as T[];
+}
+
+const CASE_NUMBER = /^DI-\d{4}-\d{6,}$/i;
+
+export async function listCases(tx: Tx, scope: Scope, policy: Policy, filter: CaseFilter, now = new Date()) {
+  const statuses =
+    filter.status === 'open'
+      ? [...OPEN_STATUSES]
+      : listOf<CaseStatus>(filter.status, CASE_STATUSES, 'status');
+  const severities = listOf(filter.severity, ['S1', 'S2', 'S3', 'S4'] as const, 'severity');
+  const q = filter.q?.trim();
+  const rows = await casesInScope(tx, scope)
+    .$if(statuses !== null, (qb) => qb.where('c.status', 'in', statuses ?? []))
+    .$if(severities !== null, (qb) => qb.where('c.severity', 'in', severities ?? []))
+    .$if(filter.customerId !== undefined, (qb) => qb.where('c.customer_id', '=', filter.customerId ?? ''))
+    .$if(filter.partnerId !== undefined, (qb) => qb.where('c.partner_id', '=', filter.partnerId ?? ''))
+    .$if(filter.overdue === true, (qb) =>
+      qb.where('c.acknowledged_at', 'is', null).where('c.response_due_at', '<=', now),
+    )
+    .$if(filter.overdue === false, (qb) =>
+      qb.where((eb) => eb.or([eb('c.acknowledged_at', 'is not', null), eb('c.response_due_at', '>', now)])),
+    )
+    .$if(filter.planOwed !== undefined, (qb) =>
+      qb.where('c.plan_owed_since', filter.planOwed ? 'is not' : 'is', null),
+    )
+    .$if(filter.escalated !== undefined, (qb) =>
+      qb.where('c.escalated_at', filter.escalated ? 'is not' : 'is', null),
+    )
+    .$if(q !== undefined && q !== '', (qb) =>
+      CASE_NUMBER.test(q ?? '')
+        ? qb.where('c.number', '=', (q ?? '').toUpperCase())
+        : qb.where(
+            sql<boolean>`c.search @@ (websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('spanish', ${q}))`,
+          ),
+    )
+    .$call(
+      filter.sort === 'due'
+        ? soonestFirst('c.response_due_at', 'c.id', filter)
+        : newestFirst('c.opened_at', 'c.id', filter),
+    )
+    .execute();
+  const page = newestPage(rows, filter);
+  return {
+    items: page.items.map((row) => presentCase(row as unknown as CaseRow, scope, policy, now.getTime())),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export async function caseSummary(tx: Tx, scope: Scope, now = new Date()) {
+  const open = sql`c.status NOT IN ('resolved', 'closed')`;
+  const row = await tx
+    .selectFrom('cases as c')
+    .select([
+      sql<number>`count(*) FILTER (WHERE ${open})::int`.as('open'),
+      sql<number>`count(*) FILTER (WHERE ${open} AND c.acknowledged_at IS NULL)::int`.as('unacknowledged'),
+      sql<number>`count(*) FILTER (WHERE ${open} AND c.acknowledged_at IS NULL AND c.response_due_at <= ${now})::int`.as(
+        'overdue',
+      ),
+      sql<number>`count(*) FILTER (WHERE c.plan_owed_since IS NOT NULL)::int`.as('plan_owed'),
+      sql<number>`count(*) FILTER (WHERE ${open} AND c.escalated_at IS NOT NULL)::int`.as('escalated'),
+      sql<number>`count(*) FILTER (WHERE ${open} AND c.severity = 'S1')::int`.as('s1'),
+      sql<number>`count(*) FILTER (WHERE ${open} AND c.severity = 'S2')::int`.as('s2'),
+      sql<number>`count(*) FILTER (WHERE ${open} AND c.severity = 'S3')::int`.as('s3'),
+      sql<number>`count(*) FILTER (WHERE ${open} AND c.severity = 'S4')::int`.as('s4'),
+    ])
+    .$if(scope.kind === 'partner', (qb) => qb.where('c.partner_id', '=', scope.partnerId ?? ''))
+    .$if(scope.kind === 'customer', (qb) => qb.where('c.customer_id', '=', scope.customerId ?? ''))
+    .executeTakeFirstOrThrow();
+  return {
+    open: row.open,
+    unacknowledged: row.unacknowledged,
+    overdue: row.overdue,
+    planOwed: row.plan_owed,
+    escalated: row.escalated,
+    bySeverity: { S1: row.s1, S2: row.s2, S3: row.s3, S4: row.s4 },
+  };
+}
