@@ -79,7 +79,7 @@ async function serve(config: Config, role: 'all' | 'api' | 'worker'): Promise<vo
     }
   }
   if (config.seedDemo && role !== 'worker') {
-    const { created } = await seedDemo(database.db, config);
+    const { created } = await seedDemo(database.db, config, policy.policy);
     if (created) say('loaded the demo data set');
   }
 

@@ -24,7 +24,9 @@ const counts = () =>
     const { rows } = await sql<Record<string, number>>`
       SELECT (SELECT count(*)::int FROM partners) AS partners, (SELECT count(*)::int FROM subscriptions) AS subscriptions,
              (SELECT count(*)::int FROM outages) AS outages, (SELECT count(*)::int FROM outages WHERE resolved_at IS NULL) AS open,
-             (SELECT count(*)::int FROM network_activities) AS activities, (SELECT count(*)::int FROM notification_events) AS events
+             (SELECT count(*)::int FROM network_activities) AS activities, (SELECT count(*)::int FROM notification_events WHERE category <> 'incidents') AS events,
+             (SELECT count(*)::int FROM cases) AS cases, (SELECT count(*)::int FROM cases WHERE status NOT IN ('resolved', 'closed')) AS open_cases,
+             (SELECT count(DISTINCT status)::int FROM cases) AS case_statuses, (SELECT count(*)::int FROM cases WHERE escalated_at IS NOT NULL) AS escalated
     `.execute(tx);
     return rows[0];
   });
@@ -36,6 +38,9 @@ it('seeds notifications, outages and network activity once, raising their events
   expect(first).toMatchObject({ partners: 3, subscriptions: 5, outages: 2, open: 1, activities: 1 });
   // Declared, updated, resolved + declared, updated + the network activity.
   expect(first?.events).toBe(6);
+  // Cases in every open state plus six months of closed history for the attainment chart.
+  expect(first).toMatchObject({ cases: 95, open_cases: 5, escalated: 1 });
+  expect(first?.case_statuses).toBe(6);
   expect(await seedDemo(handle.db, config)).toEqual({ created: false });
   expect(await counts()).toEqual(first);
   const meridian = await inScope(handle.db, systemScope('test'), async (tx) => {

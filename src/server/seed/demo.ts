@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Policy } from '../../core/index.ts';
 import type { Config } from '../config.ts';
 import { type Db, inScope, type Scope, systemScope, type Tx } from '../db/database.ts';
 import type { Region, Role } from '../db/schema.ts';
@@ -6,6 +7,8 @@ import { createContract } from '../modules/directory/contracts.service.ts';
 import { createCustomer } from '../modules/directory/customers.service.ts';
 import { createPartner } from '../modules/directory/partners.service.ts';
 import { createUser } from '../modules/directory/users.service.ts';
+import { loadPolicy } from '../modules/policy/load-policy.ts';
+import { seedCaseDemo } from './demo-cases.ts';
 import { seedNotificationDemo } from './demo-notifications.ts';
 
 /** Every demo account shares this password; the README and the start-up banner list the accounts. */
@@ -103,7 +106,12 @@ async function ensureUser(tx: Tx, scope: Scope, input: Parameters<typeof createU
 }
 
 /** Idempotent: running it again adds only what is missing. */
-export async function seedDemo(db: Db, config: Config, today = new Date()): Promise<{ created: boolean }> {
+export async function seedDemo(
+  db: Db,
+  config: Config,
+  policy: Policy = loadPolicy(config.policyFile ?? undefined).policy,
+  today = new Date(),
+): Promise<{ created: boolean }> {
   return inScope(db, systemScope('seed:demo'), async (tx) => {
     // One seeding at a time, even when several processes start together.
     await sql`select pg_advisory_xact_lock(hashtext('diops:seed-demo'))`.execute(tx);
@@ -116,6 +124,7 @@ export async function seedDemo(db: Db, config: Config, today = new Date()): Prom
     if (already) {
       // Data sets from before notifications existed get that part added.
       await seedNotificationDemo(tx, config, today);
+      await seedCaseDemo(tx, policy, today);
       return { created: false };
     }
 
@@ -181,6 +190,7 @@ export async function seedDemo(db: Db, config: Config, today = new Date()): Prom
       }
     }
     await seedNotificationDemo(tx, config, today);
+    await seedCaseDemo(tx, policy, today);
     return { created: true };
   });
 }
