@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCasesBench } from './cases.bench.ts';
 import { runCoreBench } from './core.bench.ts';
 import { runHttpBench, runStartupBench } from './http.bench.ts';
 import { runOutboxBench } from './outbox.bench.ts';
@@ -22,6 +23,7 @@ if (!only || only === 'core') results.core = await runCoreBench();
 if (!only || only === 'http') results.http = await runHttpBench();
 if (!only || only === 'startup') results.startup = await runStartupBench();
 if (!only || only === 'outbox') results.outbox = await runOutboxBench();
+if (!only || only === 'cases') results.cases = await runCasesBench();
 
 fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

@@ -45,6 +45,39 @@ describe('row-level security (the second wall)', () => {
     expect(audit.every((a) => a.partner_id === w.b.partnerId)).toBe(true);
   });
 
+  it('plans each statement for its own scope: one statement text, one connection, two partners', async () => {
+    // The scope functions are IMMUTABLE and folded into each plan (migration 0004): a plan reused
+    // across transactions would show one partner the other's rows. The app sends only unnamed
+    // statements, planned at every execution; run the same text on one connection, alternating
+    // scopes, in both protocols it uses (simple and extended).
+    const client = await t.database.pool.connect();
+    try {
+      for (const extended of [false, true]) {
+        for (const partnerId of [
+          w.a.partnerId,
+          w.b.partnerId,
+          w.a.partnerId,
+          w.b.partnerId,
+          w.a.partnerId,
+          w.b.partnerId,
+        ]) {
+          await client.query(
+            `BEGIN; SELECT set_config('role', 'diops_app', true), set_config('app.scope', 'partner', true), set_config('app.partner_id', '${partnerId}', true)`,
+          );
+          const { rows } = await client.query<{ partner_id: string }>(
+            extended
+              ? { text: 'SELECT DISTINCT partner_id FROM customers WHERE $1::int = 1', values: [1] }
+              : 'SELECT DISTINCT partner_id FROM customers',
+          );
+          await client.query('COMMIT');
+          expect(rows.map((r) => r.partner_id)).toEqual([partnerId]);
+        }
+      }
+    } finally {
+      client.release(true);
+    }
+  });
+
   it("refuses to write a row into another partner's tenant", async () => {
     await expect(
       inScope(t.database.db, partnerScope(w.b.partnerId), (tx) =>

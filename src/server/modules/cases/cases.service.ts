@@ -17,7 +17,6 @@ import { newestFirst, newestPage, soonestFirst } from '../../http/pagination.ts'
 import { raiseEvent } from '../../notify/events.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { recordCaseEvent } from './case-history.ts';
-import { OPEN_STATUSES } from './case-lifecycle.ts';
 import { type CaseRow, presentAttachment, presentCase, presentCaseEvent } from './cases.presenter.ts';
 import { CASE_STATUSES } from './cases.schemas.ts';
 
@@ -49,26 +48,31 @@ export interface CaseFilter {
   cursor?: string;
 }
 
-/** Cases with the names the API shows, limited to what the caller may see (RLS does the same). */
-export function casesInScope(tx: Tx, scope: Scope) {
+/** The caller's cases (RLS enforces the same; the explicit filter lets the planner use the indexes). */
+function scopedCases(tx: Tx, scope: Scope) {
   return tx
     .selectFrom('cases as c')
+    .selectAll('c')
+    .$if(scope.kind === 'partner', (qb) => qb.where('c.partner_id', '=', scope.partnerId ?? ''))
+    .$if(scope.kind === 'customer', (qb) => qb.where('c.customer_id', '=', scope.customerId ?? ''));
+}
+
+/** One case with the names the API shows, in the caller's scope. */
+function caseWithNames(tx: Tx, scope: Scope, id: string) {
+  return scopedCases(tx, scope)
     .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
     .innerJoin('contracts as k', 'k.id', 'c.contract_id')
     .leftJoin('partners as p', 'p.id', 'c.partner_id')
-    .selectAll('c')
     .select([
       'cu.name as customer_name',
       'k.number as contract_number',
       sql<string>`coalesce(p.name, '')`.as('partner_name'),
     ])
-    .$if(scope.kind === 'partner', (qb) => qb.where('c.partner_id', '=', scope.partnerId ?? ''))
-    .$if(scope.kind === 'customer', (qb) => qb.where('c.customer_id', '=', scope.customerId ?? ''));
+    .where('c.id', '=', id);
 }
 
 export async function getCaseRow(tx: Tx, scope: Scope, id: string, options: { forUpdate?: boolean } = {}) {
-  const row = await casesInScope(tx, scope)
-    .where('c.id', '=', id)
+  const row = await caseWithNames(tx, scope, id)
     .$if(options.forUpdate === true, (qb) => qb.forUpdate('c'))
     .executeTakeFirst();
   if (!row) throw notFound('case');
@@ -294,13 +298,15 @@ function listOf<T extends string>(text: string | undefined, allowed: readonly T[
 const CASE_NUMBER = /^DI-\d{4}-\d{6,}$/i;
 
 export async function listCases(tx: Tx, scope: Scope, policy: Policy, filter: CaseFilter, now = new Date()) {
-  const statuses =
-    filter.status === 'open'
-      ? [...OPEN_STATUSES]
-      : listOf<CaseStatus>(filter.status, CASE_STATUSES, 'status');
+  const openOnly = filter.status === 'open';
+  const statuses = openOnly ? null : listOf<CaseStatus>(filter.status, CASE_STATUSES, 'status');
   const severities = listOf(filter.severity, ['S1', 'S2', 'S3', 'S4'] as const, 'severity');
   const q = filter.q?.trim();
-  const rows = await casesInScope(tx, scope)
+  // Page over `cases` alone, then join the names for that page only: with the joins inside, the
+  // planner misjudges the RLS predicates and walks every case of the partner (measured: 30 ms → 0.5 ms).
+  const page = scopedCases(tx, scope)
+    // Spelled as the partial indexes' predicate, so the planner can use them.
+    .$if(openOnly, (qb) => qb.where(sql<boolean>`c.status NOT IN ('resolved', 'closed')`))
     .$if(statuses !== null, (qb) => qb.where('c.status', 'in', statuses ?? []))
     .$if(severities !== null, (qb) => qb.where('c.severity', 'in', severities ?? []))
     .$if(filter.customerId !== undefined, (qb) => qb.where('c.customer_id', '=', filter.customerId ?? ''))
@@ -321,19 +327,37 @@ export async function listCases(tx: Tx, scope: Scope, policy: Policy, filter: Ca
       CASE_NUMBER.test(q ?? '')
         ? qb.where('c.number', '=', (q ?? '').toUpperCase())
         : qb.where(
-            sql<boolean>`c.search @@ (websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('spanish', ${q}))`,
+            // English or Spanish stems; one query when both are the same, so rare words are
+            // estimated as rare and found through the GIN index.
+            sql<boolean>`c.search @@ (CASE WHEN websearch_to_tsquery('english', ${q}) = websearch_to_tsquery('spanish', ${q})
+              THEN websearch_to_tsquery('english', ${q})
+              ELSE websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('spanish', ${q}) END)`,
           ),
     )
     .$call(
       filter.sort === 'due'
         ? soonestFirst('c.response_due_at', 'c.id', filter)
         : newestFirst('c.opened_at', 'c.id', filter),
-    )
+    );
+  const order =
+    filter.sort === 'due' ? sql`c.response_due_at ASC, c.id ASC` : sql`c.opened_at DESC, c.id DESC`;
+  const rows = await tx
+    .selectFrom(page.as('c'))
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .innerJoin('contracts as k', 'k.id', 'c.contract_id')
+    .leftJoin('partners as p', 'p.id', 'c.partner_id')
+    .selectAll('c')
+    .select([
+      'cu.name as customer_name',
+      'k.number as contract_number',
+      sql<string>`coalesce(p.name, '')`.as('partner_name'),
+    ])
+    .orderBy(order)
     .execute();
-  const page = newestPage(rows, filter);
+  const result = newestPage(rows, filter);
   return {
-    items: page.items.map((row) => presentCase(row as unknown as CaseRow, scope, policy, now.getTime())),
-    nextCursor: page.nextCursor,
+    items: result.items.map((row) => presentCase(row, scope, policy, now.getTime())),
+    nextCursor: result.nextCursor,
   };
 }
 
