@@ -139,6 +139,8 @@ describe('opening a case', () => {
     expect(Date.parse(s1.responseDueAt) - Date.parse(s1.openedAt)).toBe(15 * MINUTE);
     expect(s1.tacPhone).toMatch(/\d/);
     expect(s1.timeline.map((e) => e.kind)).toEqual(['opened']);
+    // The answer is built from what was written; it must be exactly what a read returns.
+    expect(await getCase(w.a.engineer, s1.id)).toEqual(s1);
 
     // An affected share of exactly 3/4 is "large"; with high urgency that is S2, 30 minutes.
     const s2 = await openCase(w.a.engineer, w.a, { impact: undefined, affectedShare: 0.75, urgency: 'high' });

@@ -133,10 +133,13 @@ export async function openCase(tx: Tx, scope: Scope, policy: Policy, input: Open
     )
     .select([
       'cu.id',
+      'cu.name',
       'cu.region',
       'cu.active',
       'cu.partner_id',
+      sql<string>`(SELECT p.name FROM partners p WHERE p.id = cu.partner_id)`.as('partner_name'),
       'k.id as contract_id',
+      'k.number as contract_number',
       'k.customer_id as contract_customer_id',
       'k.starts_on',
       'k.ends_on',
@@ -211,9 +214,9 @@ export async function openCase(tx: Tx, scope: Scope, policy: Policy, input: Open
       due_explanation: JSON.stringify(toJson(explanation)),
       updated_at: now,
     })
-    .returning(['id', 'number', 'partner_id', 'customer_id'])
+    .returningAll()
     .executeTakeFirstOrThrow();
-  await recordCaseEvent(tx, scope, inserted, {
+  const opened = await recordCaseEvent(tx, scope, inserted, {
     kind: 'opened',
     body: null,
     data: { severity, impact, urgency, responseDueAt: new Date(explanation.dueAt).toISOString() },
@@ -235,7 +238,19 @@ export async function openCase(tx: Tx, scope: Scope, policy: Policy, input: Open
     customerId: inserted.customer_id,
     after: { number: inserted.number, severity, impact, urgency, category: input.category },
   });
-  return getCase(tx, scope, policy, inserted.id);
+  // Answered from what was just written: re-reading would cost three more round trips.
+  const row: CaseRow = {
+    ...inserted,
+    partner_name: found.partner_name ?? '',
+    customer_name: found.name,
+    contract_number: found.contract_number ?? input.contractNumber,
+  };
+  return {
+    ...presentCase(row, scope, policy, now.getTime()),
+    timeline: [presentCaseEvent(opened)],
+    attachments: [],
+    dueExplanation: inserted.due_explanation,
+  };
 }
 
 /** S1/S2 (and escalations) reach the partner's and the provider's `incidents` subscribers at once. */
