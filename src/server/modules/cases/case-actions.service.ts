@@ -92,6 +92,7 @@ export async function acknowledgeCase(
     now,
   );
   await recordCaseEvent(tx, scope, row, {
+    at: now,
     kind: 'acknowledged',
     body: input.note?.trim() || null,
     data: { responseMet, responseDueAt: row.response_due_at.toISOString() },
@@ -174,6 +175,7 @@ export async function changeSeverity(
   );
   const direction = raise ? 'raise' : lower ? 'lower' : 'same';
   await recordCaseEvent(tx, scope, row, {
+    at: now,
     kind: 'severity_changed',
     body: reason,
     data: {
@@ -237,9 +239,13 @@ function statusChanges(
         required(input.monitorUntil, 'monitorUntil', 'monitorUntil (the end of monitoring)'),
       );
       if (until.getTime() <= now.getTime())
-        throw brokenRule('in_past', 'monitorUntil', 'monitoring must end in the future');
+        throw brokenRule('monitor_not_future', 'monitorUntil', 'monitoring must end in the future');
       if (until.getTime() > now.getTime() + MAX_MONITORING_DAYS * 86_400_000)
-        throw brokenRule('too_long', 'monitorUntil', `monitoring lasts at most ${MAX_MONITORING_DAYS} days`);
+        throw brokenRule(
+          'monitor_too_long',
+          'monitorUntil',
+          `monitoring lasts at most ${MAX_MONITORING_DAYS} days`,
+        );
       return { ...leaveAwaiting(row, now), monitor_until: until };
     }
     case 'resolve': {
@@ -260,7 +266,12 @@ function statusChanges(
     case 'close':
       return { closed_at: now };
     case 'reopen':
-      return { resolved_at: null, monitor_until: null, reopen_count: row.reopen_count + 1 };
+      return {
+        resolved_at: null,
+        monitor_until: null,
+        root_cause_summary: null,
+        reopen_count: row.reopen_count + 1,
+      };
     case 'resume':
     case 'start':
       return leaveAwaiting(row, now);
@@ -295,6 +306,7 @@ export async function changeStatus(
   const changes = statusChanges(action, row, input, now);
   await saveCase(tx, id, { ...changes, status: transition.to }, now);
   await recordCaseEvent(tx, scope, row, {
+    at: now,
     kind: action === 'reopen' ? 'reopened' : 'status_changed',
     body: note,
     data: {
@@ -324,6 +336,7 @@ export async function escalateCase(
   if (!isOpen(row.status)) throw conflict('case_not_open', `The case is ${row.status}; reopen it first.`);
   await saveCase(tx, id, { escalated_at: now, escalation_count: row.escalation_count + 1 }, now);
   await recordCaseEvent(tx, scope, row, {
+    at: now,
     kind: 'escalated',
     body: reason,
     data: { count: row.escalation_count + 1 },
@@ -363,6 +376,11 @@ export async function addComment(
     if (!isOpen(row.status)) throw conflict('case_not_open', `The case is ${row.status}.`);
     await saveCase(tx, id, { last_plan_at: now, plan_owed_since: null }, now);
   }
-  const event = await recordCaseEvent(tx, scope, row, { kind, body, internal: kind === 'internal_note' });
+  const event = await recordCaseEvent(tx, scope, row, {
+    at: now,
+    kind,
+    body,
+    internal: kind === 'internal_note',
+  });
   return presentCaseEvent(event);
 }

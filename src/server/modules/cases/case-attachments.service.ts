@@ -5,7 +5,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.
 import { storeFile } from '../../storage/attachment-store.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { checkAttachment } from './attachment-rules.ts';
-import { recordCaseEvent } from './case-history.ts';
+import { actorName, recordCaseEvent } from './case-history.ts';
 import { presentAttachment, sideOf } from './cases.presenter.ts';
 import { getCaseRow } from './cases.service.ts';
 
@@ -45,7 +45,7 @@ export async function addAttachment(
       sha256: saved.sha256,
       storage_key: saved.key,
       uploaded_by: scope.userId,
-      uploaded_by_name: scope.label,
+      uploaded_by_name: actorName(scope),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

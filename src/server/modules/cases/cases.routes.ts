@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { brokenRule } from '../../http/errors.ts';
 import { ProblemResponses } from '../../http/openapi.ts';
 import { inRequestScope } from '../../http/route-helpers.ts';
 import { openFile, removeFile } from '../../storage/attachment-store.ts';
@@ -157,12 +158,14 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     (request) =>
-      inRequestScope(request, (tx, scope) =>
-        changeStatus(tx, scope, policyOf(request), request.params.id, {
+      inRequestScope(request, (tx, scope) => {
+        if (request.body.reason.trim() === '')
+          throw brokenRule('required', 'reason', 'a reason to reopen is required');
+        return changeStatus(tx, scope, policyOf(request), request.params.id, {
           status: 'in_progress',
           note: request.body.reason,
-        }),
-      ),
+        });
+      }),
   );
   app.post(
     '/cases/:id/escalate',

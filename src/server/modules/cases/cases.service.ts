@@ -217,6 +217,7 @@ export async function openCase(tx: Tx, scope: Scope, policy: Policy, input: Open
     .returningAll()
     .executeTakeFirstOrThrow();
   const opened = await recordCaseEvent(tx, scope, inserted, {
+    at: now,
     kind: 'opened',
     body: null,
     data: { severity, impact, urgency, responseDueAt: new Date(explanation.dueAt).toISOString() },
