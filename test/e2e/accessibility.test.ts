@@ -79,6 +79,134 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     await screenshot(page, 'token-dialog');
   });
 
+  test('support case screens: list, detail, dialogs, the new-case wizard, triage and attainment', async () => {
+    // A fresh S1 case, so the ticking clock, the TAC banner and the due explanation are on the page.
+    const bearer = async (email: string) => {
+      const login = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      return ((await login.json()) as { token: string }).token;
+    };
+    const partnerToken = await bearer('engineer@northwind.example');
+    const get = async <T>(path: string) =>
+      (await (
+        await fetch(`${env.baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${partnerToken}` } })
+      ).json()) as T;
+    const customers = await get<{ items: { id: string; name: string }[] }>('/customers?q=Coral');
+    const customer = customers.items[0];
+    const today = new Date().toISOString().slice(0, 10);
+    const contracts = await get<{ items: { number: string }[] }>(
+      `/contracts?customerId=${customer?.id}&activeOn=${today}`,
+    );
+    const opened = await fetch(`${env.baseUrl}/api/v1/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${partnerToken}` },
+      body: JSON.stringify({
+        customerId: customer?.id,
+        contractNumber: contracts.items[0]?.number,
+        title: 'Axe check: phones do not register',
+        description: 'Half of the phones at the head office lost registration.',
+        category: 'common_problem',
+        impact: 'large',
+        urgency: 'critical',
+        contact: { name: 'Northwind desk', phone: '+61 2 5550 1234', email: 'desk@northwind.example' },
+      }),
+    });
+    expect(opened.status).toBe(201);
+    const kase = (await opened.json()) as { id: string; number: string };
+
+    const page = await signIn(env, 'tac@provider.example');
+    for (const [path, heading, name] of [
+      ['/cases', 'Support cases', 'cases'],
+      [`/cases/${kase.id}`, /Axe check: phones do not register/, 'case-detail'],
+      ['/cases/triage', 'Triage guide', 'triage'],
+      ['/reports/attainment', 'Response attainment', 'attainment'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await expectAccessible(page, path);
+      await screenshot(page, `axe-${name}`);
+    }
+    await page.goto(`/cases/${kase.id}`);
+    await page.getByTestId('due-explanation').waitFor();
+    for (const [button, dialog] of [
+      ['Acknowledge', `Acknowledge ${kase.number}?`],
+      ['Change severity', `Change the severity of ${kase.number}`],
+      ['Monitor', `Monitor ${kase.number}?`],
+    ] as const) {
+      if (button === 'Monitor') {
+        await page.getByTestId('case-actions').getByRole('button', { name: 'Acknowledge' }).click();
+        const ack = page.getByRole('dialog', { name: `Acknowledge ${kase.number}?` });
+        await ack.getByRole('button', { name: 'Acknowledge' }).click();
+        await ack.waitFor({ state: 'detached' });
+      }
+      await page.getByTestId('case-actions').getByRole('button', { name: button }).click();
+      await page.getByRole('dialog', { name: dialog }).waitFor();
+      await expectAccessible(page, `${button} dialog`, '[role="dialog"]');
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+
+    // The wizard, step by step, as the partner engineer who opens cases.
+    const partner = await signIn(env, 'engineer@northwind.example');
+    await partner.goto('/cases/new');
+    await partner.getByRole('heading', { name: 'New support case', level: 1 }).waitFor();
+    await partner.getByRole('radio', { name: 'Possible application defect' }).check();
+    await partner.getByTestId('guide-possible_defect').waitFor();
+    await expectAccessible(partner, 'wizard: triage');
+    await partner.getByRole('checkbox', { name: /I have done the first-line checks/ }).check();
+    await partner.getByRole('button', { name: 'Next' }).click();
+    await partner.getByRole('combobox', { name: 'Customer' }).click();
+    await partner.getByRole('option', { name: 'Coral Bay Bank (AUS)' }).click();
+    await expect
+      .poll(() => partner.getByRole('combobox', { name: 'Contract number' }).inputValue())
+      .not.toBe('');
+    await expectAccessible(partner, 'wizard: customer');
+    await partner.getByRole('button', { name: 'Next' }).click();
+    await partner.getByRole('radio', { name: 'Large', exact: true }).check();
+    await partner.getByRole('radio', { name: 'High', exact: true }).check();
+    await partner.getByTestId('severity-preview').getByText('S2 (High)').waitFor();
+    await partner.getByTestId('tac-call').waitFor();
+    await expectAccessible(partner, 'wizard: severity with the TAC call');
+    await partner
+      .getByRole('radiogroup', { name: 'How to give the impact' })
+      .getByText('Share affected')
+      .click();
+    await partner.getByRole('slider', { name: 'Share of the partner environment affected' }).waitFor();
+    await expectAccessible(partner, 'wizard: affected share');
+    await partner.getByRole('button', { name: 'Next' }).click();
+    await partner.getByRole('button', { name: 'Open case' }).click();
+    await partner.getByText('Required').first().waitFor();
+    await expectAccessible(partner, 'wizard: details with errors');
+    await screenshot(partner, 'axe-wizard-details');
+
+    // A Spanish partner admin on a phone.
+    const andes = await signIn(env, 'admin@andes.example', { width: 360, height: 740 });
+    for (const [path, heading] of [
+      ['/cases', 'Casos de soporte'],
+      ['/cases/new', 'Nuevo caso de soporte'],
+      ['/cases/triage', 'Guía de clasificación'],
+    ] as const) {
+      await andes.goto(path);
+      await andes.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await expect.poll(() => andes.locator('[aria-busy="true"]').count()).toBe(0);
+      await expectAccessible(andes, `${path} (es, 360 px)`);
+      const overflow = await andes.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} overflows at 360 px`).toBeLessThanOrEqual(0);
+      await screenshot(andes, `mobile-es-${path.slice(1).replaceAll('/', '-')}`);
+    }
+    await andes.goto('/cases');
+    await andes.getByTestId('case-row').first().getByRole('link').click();
+    await andes.getByTestId('due-explanation').waitFor();
+    await expectAccessible(andes, 'case detail (es, 360 px)');
+    const overflow = await andes.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'case detail overflows at 360 px').toBeLessThanOrEqual(0);
+    await screenshot(andes, 'mobile-es-case-detail');
+  });
+
   test('notification and outage screens', async () => {
     // An open outage, so the cards, the banner and the timeline are on the pages checked.
     const login = await fetch(`${env.baseUrl}/api/v1/auth/login`, {

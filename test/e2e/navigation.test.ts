@@ -23,6 +23,8 @@ describe('sign-in and role navigation', () => {
       'Partners',
       'Users',
       'Contracts',
+      'Cases',
+      'Attainment',
       'Outages',
       'Network activity',
       'Subscriptions',
@@ -41,6 +43,8 @@ describe('sign-in and role navigation', () => {
       'Partners',
       'Users',
       'Contracts',
+      'Cases',
+      'Attainment',
       'Outages',
       'Network activity',
       'Subscriptions',
@@ -58,6 +62,8 @@ describe('sign-in and role navigation', () => {
       'Customers',
       'Users',
       'Contracts',
+      'Cases',
+      'Attainment',
       'Outages',
       'Network activity',
       'Subscriptions',
@@ -78,6 +84,8 @@ describe('sign-in and role navigation', () => {
       'Customers',
       'Users',
       'Contracts',
+      'Cases',
+      'Attainment',
       'Outages',
       'Network activity',
       'Subscriptions',
@@ -90,7 +98,7 @@ describe('sign-in and role navigation', () => {
   test('customer viewer sees only its own organisation and contracts', async () => {
     const page = await signIn(env, 'viewer@contoso-health.example');
     expect(new URL(page.url()).pathname).toMatch(/^\/customers\/[0-9a-f-]{36}$/);
-    expect(await navLabels(page)).toEqual(['My organisation', 'Contracts', 'Outages', 'Profile']);
+    expect(await navLabels(page)).toEqual(['My organisation', 'Contracts', 'Cases', 'Outages', 'Profile']);
     await page.getByRole('heading', { name: 'Contoso Health', level: 1 }).waitFor();
     await page.goto('/contracts');
     await page.getByRole('heading', { name: 'Contracts', level: 1 }).waitFor();

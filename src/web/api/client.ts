@@ -24,6 +24,8 @@ export function toSearch(query: Query | undefined): string {
 interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** Raw bytes sent as they are (file uploads), with their own content type. */
+  raw?: { data: Blob; contentType: string };
   signal?: AbortSignal;
 }
 
@@ -35,7 +37,8 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -43,7 +46,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.raw ? options.raw.data : options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (cause) {
@@ -85,4 +88,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** POSTs a file's bytes as the body (not multipart), typed by `contentType`. */
+  upload: <T>(path: string, query: Query, data: Blob, contentType: string) =>
+    request<T>('POST', path, { query, raw: { data, contentType } }),
 };

@@ -23,10 +23,12 @@ import {
   IconBell,
   IconBolt,
   IconBuilding,
+  IconChart,
   IconChevronDown,
   IconFile,
   IconHandshake,
   IconHistory,
+  IconLifebuoy,
   IconLogout,
   IconMail,
   IconNetwork,
@@ -57,6 +59,9 @@ export function navItems(user: User, t: (key: string) => string): NavItem[] {
     items.push({ to: '/partners', label: t('nav.partners'), icon: <IconHandshake /> });
   if (can.seeUsers(user)) items.push({ to: '/users', label: t('nav.users'), icon: <IconUsers /> });
   items.push({ to: '/contracts', label: t('nav.contracts'), icon: <IconFile /> });
+  if (can.seeCases(user)) items.push({ to: '/cases', label: t('nav.cases'), icon: <IconLifebuoy /> });
+  if (can.seeAttainment(user))
+    items.push({ to: '/reports/attainment', label: t('nav.attainment'), icon: <IconChart /> });
   if (can.seeOutages(user)) items.push({ to: '/outages', label: t('nav.outages'), icon: <IconBolt /> });
   if (can.seeNetworkActivity(user))
     items.push({ to: '/network-activities', label: t('nav.networkActivity'), icon: <IconNetwork /> });

@@ -23,6 +23,10 @@ export const can = {
   seeDeliveries: (u: User) => u.role !== 'customer_viewer',
   retryDeliveries: (u: User) => u.role === 'provider_admin' || u.role === 'partner_admin',
   seeMailbox: (u: User) => u.role !== 'customer_viewer',
+  // Support cases: everyone reads those in scope (customer viewers read-only); partner support opens them.
+  seeCases: (_u: User) => true,
+  openCases: (u: User) => u.role === 'partner_admin' || u.role === 'partner_engineer',
+  seeAttainment: (u: User) => u.role !== 'customer_viewer',
   /** Contact hygiene of the user's own partner (provider users look at one partner at a time). */
   seeOwnContactHealth: (u: User) =>
     (u.role === 'partner_admin' || u.role === 'partner_engineer') && u.partnerId !== null,

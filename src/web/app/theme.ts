@@ -51,12 +51,16 @@ export const theme = createTheme({
   },
 });
 
-/** Mantine's dimmed text (gray 6) is below 4.5:1 on white; use gray 7. */
+/**
+ * Mantine's dimmed text (gray 6) is below 4.5:1 on white; use gray 7. Field errors (red 6 by
+ * default) get red 9 for the same reason.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057',
     '--mantine-color-placeholder': t.colors.gray[6] ?? '#868e96',
+    '--mantine-color-error': t.colors.red[9] ?? '#c92a2a',
   },
   dark: {},
 });

@@ -92,3 +92,25 @@ export const IconMail = make([
   'M22 7l-10 7L2 7',
 ]);
 export const IconRefresh = make(['M21 12a9 9 0 1 1-3-6.7L21 8', 'M21 3v5h-5']);
+export const IconLifebuoy = make([
+  'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z',
+  'M12 16a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
+  'M4.9 4.9l4.3 4.3',
+  'M14.8 14.8l4.3 4.3',
+  'M14.8 9.2l4.3-4.3',
+  'M4.9 19.1l4.3-4.3',
+]);
+export const IconChart = make(['M4 20V10', 'M10 20V4', 'M16 20v-7', 'M22 20H2']);
+export const IconPhone = make([
+  'M22 16.9v3a2 2 0 0 1-2.2 2 19.8 19.8 0 0 1-8.6-3.1 19.5 19.5 0 0 1-6-6A19.8 19.8 0 0 1 2.1 4.2 2 2 0 0 1 4.1 2h3a2 2 0 0 1 2 1.7c.1 1 .4 1.9.7 2.8a2 2 0 0 1-.5 2.1L8 9.9a16 16 0 0 0 6 6l1.3-1.3a2 2 0 0 1 2.1-.4c.9.3 1.8.6 2.8.7a2 2 0 0 1 1.7 2z',
+]);
+export const IconPaperclip = make([
+  'M21.4 11.1l-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5',
+]);
+export const IconDownload = make(['M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4', 'M7 10l5 5 5-5', 'M12 15V3']);
+export const IconLock = make([
+  'M5 11h14a2 2 0 0 1 2 2v7a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-7a2 2 0 0 1 2-2z',
+  'M7 11V7a5 5 0 0 1 10 0v4',
+]);
+export const IconClock = make(['M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z', 'M12 7v5l3 2']);
+export const IconUpload = make(['M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4', 'M17 8l-5-5-5 5', 'M12 3v12']);

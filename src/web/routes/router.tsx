@@ -11,7 +11,7 @@ import {
 } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AppLayout } from '../app/AppLayout.tsx';
-import { homePath } from '../app/permissions.ts';
+import { can, homePath } from '../app/permissions.ts';
 import { sessionQuery } from '../app/session.ts';
 import { ErrorState } from '../components/states.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
@@ -143,6 +143,37 @@ const networkActivitiesRoute = createRoute({
   path: '/network-activities',
   component: lazyRouteComponent(() => import('../features/outages/NetworkActivitiesPage.tsx')),
 });
+const casesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases',
+  component: lazyRouteComponent(() => import('../features/cases/CasesPage.tsx')),
+});
+const newCaseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/new',
+  beforeLoad: ({ context }) => {
+    if (!can.openCases(context.user)) throw redirect({ to: '/cases' });
+  },
+  component: lazyRouteComponent(() => import('../features/cases/NewCasePage.tsx')),
+});
+const triageRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/triage',
+  component: lazyRouteComponent(() => import('../features/cases/TriagePage.tsx')),
+});
+const caseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId',
+  component: lazyRouteComponent(() => import('../features/cases/CaseDetailPage.tsx')),
+});
+const attainmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/attainment',
+  beforeLoad: ({ context }) => {
+    if (!can.seeAttainment(context.user)) throw redirect({ to: '/cases' });
+  },
+  component: lazyRouteComponent(() => import('../features/cases/AttainmentPage.tsx')),
+});
 const subscriptionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/subscriptions',
@@ -170,6 +201,11 @@ const routeTree = rootRoute.addChildren([
     partnersRoute,
     usersRoute,
     contractsRoute,
+    casesRoute,
+    newCaseRoute,
+    triageRoute,
+    caseRoute,
+    attainmentRoute,
     auditRoute,
     profileRoute,
     outagesRoute,
