@@ -209,6 +209,32 @@ describe('opening a case', () => {
     expect(await countCases()).toBe(before);
   });
 
+  it('counts a contract valid through its last day in the customer region’s zone, not UTC', async () => {
+    // EMEA's zone in the default policy.
+    const zone = 'Europe/Paris';
+    const localDay = (offsetDays: number) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(new Date(Date.now() + offsetDays * 86_400_000));
+    for (const [startsOn, endsOn, ok] of [
+      ['2020-01-01', localDay(0), true],
+      ['2020-01-01', localDay(-1), false],
+      [localDay(1), '2099-12-31', false],
+      [localDay(0), '2099-12-31', true],
+    ] as const) {
+      const number = unique('K').toUpperCase();
+      expect(
+        (await w.provider.post('/contracts', { customerId: w.a.customerId, number, startsOn, endsOn }))
+          .statusCode,
+      ).toBe(201);
+      const response = await w.a.engineer.post('/cases', await caseInput(w.a, { contractNumber: number }));
+      expect(response.statusCode, `${startsOn}..${endsOn} ${response.body}`).toBe(ok ? 201 : 422);
+    }
+  });
+
   it('takes impact or share, not both or neither; validates fields; refuses the provider and viewers', async () => {
     const both = expectProblem(
       await w.a.engineer.post('/cases', await caseInput(w.a, { affectedShare: 0.5 })),
