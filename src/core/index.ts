@@ -31,7 +31,7 @@ export {
 } from './business-calendar.ts';
 export { type CapacityLevel, canProvision, capacityLevel, crossedThresholds } from './capacity.ts';
 export { proposeCertificateRenewal, type RenewalProposal, type RenewalSlot } from './certificate-renewal.ts';
-export { DAY_MS, HOUR_MS, MINUTE_MS } from './civil-date.ts';
+export { DAY_MS, dateKey, HOUR_MS, MINUTE_MS } from './civil-date.ts';
 export { disasterRecoveryDue, explainDisasterRecoveryDue } from './disaster-recovery.ts';
 export { type InstantInput, toEpochMs, toIso, toJson } from './instants.ts';
 export {

@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { Impact, Policy, Urgency } from '../../core/index.ts';
-import { type Scope, scopeForUser, type Tx } from '../db/database.ts';
+import type { Tx } from '../db/database.ts';
 import type { CaseCategory } from '../db/schema.ts';
 import {
   acknowledgeCase,
@@ -9,15 +8,7 @@ import {
   escalateCase,
 } from '../modules/cases/case-actions.service.ts';
 import { openCase } from '../modules/cases/cases.service.ts';
-
-async function userScope(tx: Tx, email: string): Promise<Scope> {
-  const user = await tx
-    .selectFrom('users')
-    .select(['id', 'email', 'role', 'partner_id', 'customer_id'])
-    .where(sql<string>`lower(email)`, '=', email)
-    .executeTakeFirstOrThrow();
-  return scopeForUser(user);
-}
+import { userScope } from './demo-notifications.ts';
 
 async function customerContract(tx: Tx, customerName: string, on: Date) {
   return tx

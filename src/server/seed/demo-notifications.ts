@@ -71,7 +71,8 @@ const SUBSCRIPTIONS: DemoSubscription[] = [
   },
 ];
 
-async function userScope(tx: Tx, email: string): Promise<Scope> {
+/** The scope of a demo user, so demo data goes through the same services as real requests. */
+export async function userScope(tx: Tx, email: string): Promise<Scope> {
   const user = await tx
     .selectFrom('users')
     .select(['id', 'email', 'role', 'partner_id', 'customer_id'])

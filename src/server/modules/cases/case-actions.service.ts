@@ -25,7 +25,7 @@ const PARTNER_WRITERS = ['partner_admin', 'partner_engineer'] as const;
 const MAX_MONITORING_DAYS = 90;
 
 /** Writers only: the provider's TAC or the partner's support team (customer viewers read). */
-function writerSide(scope: Scope) {
+export function writerSide(scope: Scope) {
   const side = sideOf(scope);
   if (!side) throw forbidden('Customer viewers can read cases but not change them.');
   requireRole(scope, side === 'provider' ? PROVIDER_WRITERS : PARTNER_WRITERS);
@@ -189,15 +189,18 @@ export async function changeSeverity(
     },
   });
   if (raise && needsPhoneCall(severity))
-    await notifyIncident(tx, scope, 'case.severity_raised', row.id, row.partner_id, {
-      number: row.number,
-      title: row.title,
-      severity,
-      previousSeverity: row.severity,
-      reason,
-      responseDueAt: dueAt.toISOString(),
-      tacPhone: policy.tacPhone,
-    });
+    await notifyIncident(
+      tx,
+      scope,
+      'case.severity_raised',
+      { ...row, severity },
+      {
+        previousSeverity: row.severity,
+        reason,
+        responseDueAt: dueAt.toISOString(),
+        tacPhone: policy.tacPhone,
+      },
+    );
   await audit(
     tx,
     scope,
@@ -341,10 +344,7 @@ export async function escalateCase(
     body: reason,
     data: { count: row.escalation_count + 1 },
   });
-  await notifyIncident(tx, scope, 'case.escalated', row.id, row.partner_id, {
-    number: row.number,
-    title: row.title,
-    severity: row.severity,
+  await notifyIncident(tx, scope, 'case.escalated', row, {
     reason,
   });
   await audit(tx, scope, row, 'case.escalated', null, { reason });

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Scope, Tx } from '../../db/database.ts';
-import { requireRole } from '../../http/authenticate.ts';
-import { conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
+import { conflict, notFound, unprocessable } from '../../http/errors.ts';
 import { storeFile } from '../../storage/attachment-store.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { checkAttachment } from './attachment-rules.ts';
+import { writerSide } from './case-actions.service.ts';
 import { actorName, recordCaseEvent } from './case-history.ts';
-import { presentAttachment, sideOf } from './cases.presenter.ts';
+import { presentAttachment } from './cases.presenter.ts';
 import { getCaseRow } from './cases.service.ts';
-
-const WRITERS = ['provider_admin', 'provider_engineer', 'partner_admin', 'partner_engineer'] as const;
 
 /**
  * Stores an upload as a file, then records it in the caller's transaction. When the transaction
@@ -23,8 +21,7 @@ export async function addAttachment(
   upload: { fileName: string; contentType: string | undefined; bytes: Buffer },
   stored: (key: string) => void,
 ) {
-  if (!sideOf(scope)) throw forbidden('Customer viewers can read cases but not change them.');
-  requireRole(scope, WRITERS);
+  writerSide(scope);
   const row = await getCaseRow(tx, scope, id);
   if (row.status === 'closed') throw conflict('case_closed', 'The case is closed.');
   const { errors, file } = checkAttachment(upload.fileName, upload.contentType, upload.bytes);

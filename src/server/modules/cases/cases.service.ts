@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import {
   computeSeverity,
+  dateKey,
   explainResponseDue,
+  getCalendar,
   type Impact,
   needsPhoneCall,
   type Policy,
@@ -108,16 +110,6 @@ function severityInput(input: OpenCaseInput): SeverityInput | FieldError {
   return { code: 'required', path: 'impact', message: 'give the impact or the affected share (0..1)' };
 }
 
-/** The calendar date of an instant in a zone ('YYYY-MM-DD'): contracts are valid per local day. */
-function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
-
 /**
  * Opens a case (SPEC §3.1): the contract must exist, belong to the customer and be active on the
  * opening date in the customer's region; the caller must be on the partner's support team. Every
@@ -155,7 +147,8 @@ export async function openCase(tx: Tx, scope: Scope, policy: Policy, input: Open
   else if (!found.active)
     errors.push({ code: 'customer_inactive', path: 'customerId', message: 'the customer is deactivated' });
   if (found) {
-    const today = localDate(now, policy.regions[found.region].timeZone);
+    // Contracts are valid per calendar day, in the customer region's zone.
+    const today = dateKey(getCalendar(policy, found.region).dayOf(now.getTime()));
     if (!found.contract_id)
       errors.push({
         code: 'unknown_contract',
@@ -223,14 +216,13 @@ export async function openCase(tx: Tx, scope: Scope, policy: Policy, input: Open
     data: { severity, impact, urgency, responseDueAt: new Date(explanation.dueAt).toISOString() },
   });
   if (needsPhoneCall(severity))
-    await notifyIncident(tx, scope, 'case.opened', inserted.id, inserted.partner_id, {
-      number: inserted.number,
-      title: input.title.trim(),
-      severity,
-      customerId: found.id,
-      responseDueAt: new Date(explanation.dueAt).toISOString(),
-      tacPhone: policy.tacPhone,
-    });
+    await notifyIncident(
+      tx,
+      scope,
+      'case.opened',
+      { ...inserted, customer_name: found.name },
+      { responseDueAt: new Date(explanation.dueAt).toISOString(), tacPhone: policy.tacPhone },
+    );
   await recordAudit(tx, scope, {
     action: 'case.opened',
     entityType: 'case',
@@ -259,24 +251,25 @@ export async function notifyIncident(
   tx: Tx,
   scope: Scope,
   kind: string,
-  caseId: string,
-  partnerId: string,
-  payload: Record<string, unknown>,
+  kase: Pick<CaseRow, 'id' | 'partner_id' | 'number' | 'title' | 'severity' | 'customer_name' | 'region'>,
+  extra: Record<string, unknown>,
 ) {
-  const names = await tx
-    .selectFrom('cases as c')
-    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
-    .select(['cu.name as customer_name', 'cu.region'])
-    .where('c.id', '=', caseId)
-    .executeTakeFirst();
   await raiseEvent(tx, scope, {
     category: 'incidents',
     kind,
     subjectType: 'case',
-    subjectId: caseId,
-    payload: { caseId, customerName: names?.customer_name ?? '', region: names?.region ?? null, ...payload },
+    subjectId: kase.id,
+    payload: {
+      caseId: kase.id,
+      number: kase.number,
+      title: kase.title,
+      severity: kase.severity,
+      customerName: kase.customer_name,
+      region: kase.region,
+      ...extra,
+    },
     toProvider: true,
-    toPartners: [partnerId],
+    toPartners: [kase.partner_id],
   });
 }
 
