@@ -1,6 +1,14 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import {
+  type CompiledQuery,
+  Kysely,
+  type KyselyProps,
+  PostgresDialect,
+  type QueryExecutor,
+  type QueryExecutorProvider,
+} from 'kysely';
 import pg from 'pg';
 import type { Database, Role } from './schema.ts';
+import { ScopedConnection } from './scoped-connection.ts';
 
 export type Db = Kysely<Database>;
 /** A connection inside an open transaction (services never commit; inScope does). */
@@ -10,6 +18,15 @@ export type Tx = Kysely<Database>;
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 // int8 (identity ids, counts) as strings would leak into JSON; they stay well inside 2^53 here.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** What inScope needs to build a per-transaction Kysely over one of the pool's clients. */
+interface Handle {
+  pool: pg.Pool;
+  props: Omit<KyselyProps, 'executor'>;
+  executor: QueryExecutor;
+}
+const handles = new WeakMap<Db, Handle>();
+const scopedConnections = new WeakMap<Tx, ScopedConnection>();
 
 export interface DbHandle {
   db: Db;
@@ -31,7 +48,13 @@ export function openDatabase(
   // An idle client can be terminated by the server (57P01 at shutdown, restarts); the pool drops
   // it and makes a new one, so this is logged, never fatal.
   pool.on('error', (error) => options.onError?.(error));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const dialect = new PostgresDialect({ pool });
+  const db = new Kysely<Database>({ dialect });
+  handles.set(db, {
+    pool,
+    props: { config: { dialect }, dialect, driver: dialect.createDriver() },
+    executor: db.getExecutor(),
+  });
   return {
     db,
     pool,
@@ -99,12 +122,12 @@ function settingValue(value: string | null): string {
 }
 
 /**
- * BEGIN plus the scope settings as one simple-protocol round trip. Every inlined value is checked
- * against a closed set or the UUID shape first, so nothing from a request reaches the SQL text.
+ * The scope settings as one statement. Every inlined value is checked against a closed set or the
+ * UUID shape first, so nothing from a request reaches the SQL text.
  */
-function beginStatement(scope: Scope, readOnly: boolean): string {
+function scopeStatement(scope: Scope, readOnly: boolean): string {
   if (!SCOPE_KINDS.has(scope.kind)) throw new Error(`unknown scope kind ${scope.kind}`);
-  return `BEGIN${readOnly ? ' READ ONLY' : ''}; SELECT set_config('role', 'diops_app', true),
+  return `SELECT set_config('role', 'diops_app', true),${readOnly ? " set_config('transaction_read_only', 'on', true)," : ''}
     set_config('app.scope', '${scope.kind}', true),
     set_config('app.partner_id', ${settingValue(scope.partnerId)}, true),
     set_config('app.customer_id', ${settingValue(scope.customerId)}, true),
@@ -112,8 +135,9 @@ function beginStatement(scope: Scope, readOnly: boolean): string {
 }
 
 /**
- * Runs `work` in one transaction as the non-owner role `diops_app`, with the caller's scope in
- * transaction-local settings that the row-level security policies read.
+ * Runs `work` as the non-owner role `diops_app`, with the caller's scope in transaction-local
+ * settings that the row-level security policies read. Read-write work is one transaction; read-only
+ * work runs each statement in its own implicit transaction with the scope (see ScopedConnection).
  */
 export async function inScope<T>(
   db: Db,
@@ -121,16 +145,51 @@ export async function inScope<T>(
   work: (tx: Tx) => Promise<T>,
   options: { readOnly?: boolean } = {},
 ): Promise<T> {
-  return db.connection().execute(async (connection) => {
-    await sql.raw(beginStatement(scope, options.readOnly ?? false)).execute(connection);
-    let result: T;
-    try {
-      result = await work(connection);
-    } catch (error) {
-      await sql`ROLLBACK`.execute(connection).catch(() => undefined);
-      throw error;
-    }
-    await sql`COMMIT`.execute(connection);
-    return result;
+  const handle = handles.get(db);
+  if (!handle) throw new Error('inScope needs the Kysely instance made by openDatabase');
+  const readOnly = options.readOnly ?? false;
+  const client = await handle.pool.connect();
+  const connection = new ScopedConnection(
+    client,
+    scopeStatement(scope, readOnly),
+    readOnly ? 'statement' : 'transaction',
+  );
+  const tx = new Kysely<Database>({
+    ...handle.props,
+    executor: handle.executor.withConnectionProvider({
+      provideConnection: (consumer) => consumer(connection),
+    }),
   });
+  scopedConnections.set(tx, connection);
+  let broken: Error | undefined;
+  try {
+    const result = await work(tx);
+    await connection.commit();
+    return result;
+  } catch (error) {
+    await connection.rollback().catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    // A client whose rollback failed is in an unknown state: the pool destroys it.
+    client.release(broken);
+  }
+}
+
+/**
+ * Runs a write whose result the caller does not need. Inside inScope it is queued and sent with the
+ * transaction's next statement or its COMMIT, saving a round trip; errors surface there and roll
+ * the whole transaction back. Elsewhere it runs at once.
+ */
+export async function queueWrite(tx: Tx, query: Queueable): Promise<void> {
+  const compiled = query.compile(tx);
+  const connection = scopedConnections.get(tx);
+  if (connection) connection.queue(compiled);
+  else await tx.executeQuery(compiled);
+}
+
+/** A query builder or a raw `sql` fragment. */
+interface Queueable {
+  compile(executorProvider: QueryExecutorProvider): CompiledQuery;
 }

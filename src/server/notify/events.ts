@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Scope, Tx } from '../db/database.ts';
+import { queueWrite, type Scope, type Tx } from '../db/database.ts';
 import type { Category } from '../db/schema.ts';
 
 /** The channel the worker LISTENs on; a NOTIFY is delivered when the raising transaction commits. */
@@ -28,9 +28,10 @@ export interface NewEvent {
  */
 export async function raiseEvent(tx: Tx, scope: Scope, event: NewEvent): Promise<string> {
   const id = randomUUID();
-  await tx
-    .insertInto('notification_events')
-    .values({
+  // Queued: the event and its wake-up call travel with the transaction's next round trip.
+  await queueWrite(
+    tx,
+    tx.insertInto('notification_events').values({
       id,
       partner_id: scope.kind === 'partner' ? scope.partnerId : null,
       category: event.category,
@@ -42,8 +43,8 @@ export async function raiseEvent(tx: Tx, scope: Scope, event: NewEvent): Promise
       audience_partner_ids: [...new Set(event.toPartners ?? [])],
       target_subscription_id: event.toSubscription ?? null,
       target_user_ids: event.toUsers ?? [],
-    })
-    .execute();
-  await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(tx);
+    }),
+  );
+  await queueWrite(tx, sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
   return id;
 }

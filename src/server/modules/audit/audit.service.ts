@@ -1,4 +1,4 @@
-import type { Scope, Tx } from '../../db/database.ts';
+import { queueWrite, type Scope, type Tx } from '../../db/database.ts';
 
 export interface AuditEntry {
   action: string;
@@ -10,11 +10,14 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Written in the caller's transaction, so an audit row exists exactly when the change does. */
+/**
+ * Written in the caller's transaction, so an audit row exists exactly when the change does. Nobody
+ * reads it back in the same request, so it is queued to travel with the next round trip.
+ */
 export async function recordAudit(tx: Tx, scope: Scope, entry: AuditEntry): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({
+  await queueWrite(
+    tx,
+    tx.insertInto('audit_log').values({
       actor_user_id: scope.userId,
       actor_label: scope.label,
       partner_id: entry.partnerId,
@@ -25,8 +28,8 @@ export async function recordAudit(tx: Tx, scope: Scope, entry: AuditEntry): Prom
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
       request_id: scope.requestId,
-    })
-    .execute();
+    }),
+  );
 }
 
 /** The audit action for an update: activation changes get their own names so the trail reads well. */

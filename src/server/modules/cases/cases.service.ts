@@ -18,7 +18,7 @@ import { type FieldError, forbidden, notFound, unprocessable } from '../../http/
 import { newestFirst, newestPage, soonestFirst } from '../../http/pagination.ts';
 import { raiseEvent } from '../../notify/events.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { recordCaseEvent } from './case-history.ts';
+import { queueCaseEvent } from './case-history.ts';
 import { type CaseRow, presentAttachment, presentCase, presentCaseEvent } from './cases.presenter.ts';
 import { CASE_STATUSES } from './cases.schemas.ts';
 
@@ -209,8 +209,9 @@ export async function openCase(tx: Tx, scope: Scope, policy: Policy, input: Open
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const opened = await recordCaseEvent(tx, scope, inserted, {
+  const opened = await queueCaseEvent(tx, scope, inserted, {
     at: now,
+    actorName: inserted.caller_name,
     kind: 'opened',
     body: null,
     data: { severity, impact, urgency, responseDueAt: new Date(explanation.dueAt).toISOString() },

@@ -1,0 +1,202 @@
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  type DbHandle,
+  inScope,
+  openDatabase,
+  queueWrite,
+  type Scope,
+} from '../../src/server/db/database.ts';
+import { inlineParameters } from '../../src/server/db/sql-literal.ts';
+import { createTestApp, createWorld, type TestApp, type World } from '../support/test-app.ts';
+
+let t: TestApp;
+let w: World;
+// One connection, so every inScope call reuses the client the last one released.
+let single: DbHandle;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await createWorld(t);
+  single = openDatabase(inject('databaseUrl'), { max: 1 });
+});
+afterAll(async () => {
+  await single.close();
+  await t.close();
+});
+
+const partnerScope = (partnerId: string): Scope => ({
+  kind: 'partner',
+  userId: null,
+  role: 'partner_admin',
+  partnerId,
+  customerId: null,
+  label: 'scoped-connection test',
+  readOnly: false,
+  requestId: null,
+});
+
+async function sessionState(handle: DbHandle) {
+  const { rows } = await handle.pool.query<{ who: string; scope: string; partner: string; ro: string }>(
+    `select current_user as who, current_setting('app.scope', true) as scope,
+            current_setting('app.partner_id', true) as partner, current_setting('transaction_read_only') as ro`,
+  );
+  return rows[0];
+}
+
+describe('inlined parameters mean what bind parameters mean', () => {
+  const text = fc.string({ unit: 'binary', maxLength: 40 }).filter((s) => !s.includes('\0'));
+  const cases: [string, fc.Arbitrary<unknown>][] = [
+    ['text', text],
+    ['text[]', fc.array(fc.option(text, { nil: null }), { maxLength: 5 })],
+    // The services hand JSON to pg as text (JSON.stringify), as here.
+    [
+      'jsonb',
+      fc
+        .jsonValue({ maxDepth: 2 })
+        .map((v) => JSON.stringify(v))
+        .filter((v) => !v.includes('\\u0000')),
+    ],
+    ['int8', fc.maxSafeInteger()],
+    ['float8', fc.double({ noNaN: true, noDefaultInfinity: true })],
+    ['bool', fc.boolean()],
+    [
+      'timestamptz',
+      fc.date({ min: new Date('1970-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }),
+    ],
+    ['bytea', fc.uint8Array({ maxLength: 16 }).map((a) => Buffer.from(a))],
+  ];
+  for (const [type, values] of cases) {
+    it(`${type}: the same answer from the server either way`, async () => {
+      await fc.assert(
+        fc.asyncProperty(values, async (value) => {
+          const statement = `select $1::${type} as typed, $1 is null as missing`;
+          const bound = await t.database.pool.query(statement, [value]);
+          const inlined = await t.database.pool.query(inlineParameters(statement, [value]));
+          expect(inlined.rows).toEqual(bound.rows);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+
+  it('untyped placeholders resolve from context the same way (comparisons, ANY, LIMIT)', async () => {
+    const statement = `select name from partners where name <> $1 and $2 = any(array['x', 'y']) order by name limit $3`;
+    const values = ["O'Hara \\ partners", 'x', 2];
+    const bound = await t.database.pool.query(statement, values);
+    const inlined = await t.database.pool.query(inlineParameters(statement, values));
+    expect(inlined.rows).toEqual(bound.rows);
+    expect(inlined.rows.length).toBe(2);
+  });
+});
+
+describe('scoped connections', () => {
+  it('read-only work sees its scope in every statement and leaves nothing behind on the connection', async () => {
+    const seen = await inScope(
+      single.db,
+      partnerScope(w.a.partnerId),
+      async (tx) => {
+        const first = await sql<{
+          scope: string;
+          who: string;
+        }>`select current_setting('app.scope') as scope, current_user as who`.execute(tx);
+        const partners = await tx.selectFrom('customers').select('partner_id').execute();
+        return { first: first.rows[0], partners: new Set(partners.map((p) => p.partner_id)) };
+      },
+      { readOnly: true },
+    );
+    expect(seen.first).toEqual({ scope: 'partner', who: 'diops_app' });
+    expect(seen.partners).toEqual(new Set([w.a.partnerId]));
+    const after = await sessionState(single);
+    expect(after?.who).not.toBe('diops_app');
+    expect(after?.scope ?? '').toBe('');
+    expect(after?.partner ?? '').toBe('');
+    expect(after?.ro).toBe('off');
+  });
+
+  it('read-only work cannot write, even a statement sent on its own', async () => {
+    await expect(
+      inScope(
+        single.db,
+        partnerScope(w.a.partnerId),
+        (tx) =>
+          tx
+            .updateTable('customers')
+            .set({ name: 'renamed' })
+            .where('partner_id', '=', w.a.partnerId)
+            .execute(),
+        { readOnly: true },
+      ),
+    ).rejects.toThrow(/read-only transaction/);
+  });
+
+  it('commits queued writes with the transaction, and drops them when the work fails', async () => {
+    const label = `queued-${Date.now()}`;
+    const audit = (tx: Parameters<typeof queueWrite>[0]) =>
+      tx.insertInto('audit_log').values({
+        actor_user_id: null,
+        actor_label: label,
+        partner_id: w.a.partnerId,
+        customer_id: null,
+        action: 'test.queued',
+        entity_type: 'test',
+        entity_id: label,
+        before: null,
+        after: null,
+        request_id: null,
+      });
+    await inScope(single.db, partnerScope(w.a.partnerId), async (tx) => {
+      await queueWrite(tx, audit(tx));
+    });
+    await expect(
+      inScope(single.db, partnerScope(w.a.partnerId), async (tx) => {
+        await queueWrite(tx, audit(tx));
+        await tx.selectFrom('partners').select('id').execute();
+        throw new Error('the work fails after its queued write was sent');
+      }),
+    ).rejects.toThrow(/work fails/);
+    const { rows } = await single.pool.query(
+      'select count(*)::int as n from audit_log where actor_label = $1',
+      [label],
+    );
+    expect(rows[0].n).toBe(1);
+    const after = await sessionState(single);
+    expect(after?.who).not.toBe('diops_app');
+    expect(after?.scope ?? '').toBe('');
+  });
+
+  it('a failing queued write rolls back the statements before it', async () => {
+    const name = `rollback-${Date.now()}`;
+    await expect(
+      inScope(single.db, partnerScope(w.a.partnerId), async (tx) => {
+        const renamed = await tx
+          .updateTable('customers')
+          .set({ name })
+          .where('id', '=', w.a.customerId)
+          .executeTakeFirst();
+        expect(Number(renamed.numUpdatedRows)).toBeGreaterThan(0);
+        // A NOT NULL violation, found only when the queued insert is sent with the COMMIT.
+        await queueWrite(
+          tx,
+          tx.insertInto('audit_log').values({
+            actor_user_id: null,
+            actor_label: 'x',
+            partner_id: w.a.partnerId,
+            customer_id: null,
+            action: sql<string>`null`,
+            entity_type: 'test',
+            entity_id: name,
+            before: null,
+            after: null,
+            request_id: null,
+          }),
+        );
+      }),
+    ).rejects.toThrow(/null value/);
+    const { rows } = await single.pool.query('select count(*)::int as n from customers where name = $1', [
+      name,
+    ]);
+    expect(rows[0].n).toBe(0);
+  });
+});
