@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_notifications.ts';
 import * as m0003 from './migrations/0003_cases.ts';
 import * as m0004 from './migrations/0004_scope_folding.ts';
+import * as m0005 from './migrations/0005_inventory.ts';
 
 /**
  * Forward-only, numbered migrations. Kysely's migrator takes a PostgreSQL advisory lock for the
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0002_notifications': m0002,
   '0003_cases': m0003,
   '0004_scope_folding': m0004,
+  '0005_inventory': m0005,
 };
 
 /** In the order they run. */

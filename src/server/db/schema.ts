@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { Impact, Severity, Urgency } from '../../core/policy-document.ts';
+import type { Impact, Release, ReleaseTrain, Severity, Urgency } from '../../core/policy-document.ts';
 
 /** Kysely table types; column names are snake_case as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -370,6 +370,63 @@ export interface CaseAttachmentsTable {
   uploaded_at: Generated<Date>;
 }
 
+export type ApplicationKind = 'cucm' | 'cucxn' | 'imp' | 'cer' | 'expressway' | 'sme';
+export const APPLICATION_KINDS: readonly ApplicationKind[] = [
+  'cucm',
+  'cucxn',
+  'imp',
+  'cer',
+  'expressway',
+  'sme',
+];
+export type VersionTierColumn = 'n' | 'n-1' | 'n-2' | 'unsupported';
+export interface ApplicationNode {
+  hostname: string;
+  role: 'publisher' | 'subscriber';
+  dataCentre: string;
+}
+
+export interface ReleaseTrainsTable {
+  id: Generated<number>;
+  train: ColumnType<ReleaseTrain, string, string>;
+  published_release: ColumnType<Release | null, string | null, string | null>;
+  published_at: Generated<Date>;
+  published_by_id: string | null;
+  published_by_label: string;
+}
+
+export interface ApplicationsTable {
+  id: Generated<string>;
+  partner_id: string;
+  customer_id: string;
+  kind: ApplicationKind;
+  name: string;
+  version: string;
+  tier: VersionTierColumn;
+  must_upgrade: ColumnType<boolean, never, never>;
+  region: Region;
+  nodes: ColumnType<ApplicationNode[], string, string>;
+  primary_dc: string;
+  failover_dc: string | null;
+  sso_enabled: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface UpgradeCampaignsTable {
+  id: Generated<string>;
+  release_train_id: number;
+  target: string;
+  created_at: Generated<Date>;
+}
+
+export interface UpgradeCampaignCustomersTable {
+  campaign_id: string;
+  customer_id: string;
+  partner_id: string;
+  application_ids: string[];
+}
+
 export interface Database {
   partners: PartnersTable;
   customers: CustomersTable;
@@ -392,4 +449,8 @@ export interface Database {
   cases: CasesTable;
   case_events: CaseEventsTable;
   case_attachments: CaseAttachmentsTable;
+  release_trains: ReleaseTrainsTable;
+  applications: ApplicationsTable;
+  upgrade_campaigns: UpgradeCampaignsTable;
+  upgrade_campaign_customers: UpgradeCampaignCustomersTable;
 }

@@ -94,6 +94,17 @@ const VOCABULARY = {
     caseRaisedIntro: 'The severity of a support case was raised.',
     caseEscalated: (n: string, title: string) => `Management escalation of support case ${n}: ${title}`,
     caseEscalatedIntro: 'The partner has escalated this support case to management.',
+    releasePublished: (version: string) => `Release ${version} published: the release train has moved`,
+    releasePublishedIntro:
+      'A new release is now n. Versions that were n-2 are no longer supported; n-1 and n-2 must upgrade to the target.',
+    releaseTrain: 'Release train',
+    upgradeTarget: 'Upgrade target',
+    complianceLost: (count: number) =>
+      `${count} of your customer${count === 1 ? '' : 's'} must now upgrade (release train moved)`,
+    complianceLostIntro:
+      'After the new release these customers run versions that must be upgraded to the target. They are listed for an upgrade campaign.',
+    applicationsCount: (count: number) => `${count} application${count === 1 ? '' : 's'}`,
+    andMore: (count: number) => `…and ${count} more`,
   },
   es: {
     product: 'DI Ops',
@@ -163,6 +174,17 @@ const VOCABULARY = {
     caseRaisedIntro: 'Se ha elevado la gravedad de un caso de soporte.',
     caseEscalated: (n: string, title: string) => `Escalada a la dirección del caso de soporte ${n}: ${title}`,
     caseEscalatedIntro: 'El socio ha escalado este caso de soporte a la dirección.',
+    releasePublished: (version: string) => `Versión ${version} publicada: el tren de versiones ha avanzado`,
+    releasePublishedIntro:
+      'Una nueva versión pasa a ser n. Las versiones que eran n-2 ya no tienen soporte; n-1 y n-2 deben actualizarse a la versión objetivo.',
+    releaseTrain: 'Tren de versiones',
+    upgradeTarget: 'Versión objetivo',
+    complianceLost: (count: number) =>
+      `${count} de sus clientes ${count === 1 ? 'debe' : 'deben'} actualizar ahora (el tren de versiones avanzó)`,
+    complianceLostIntro:
+      'Tras la nueva versión, estos clientes ejecutan versiones que deben actualizarse a la versión objetivo. Quedan incluidos en una campaña de actualización.',
+    applicationsCount: (count: number) => `${count} aplicaci${count === 1 ? 'ón' : 'ones'}`,
+    andMore: (count: number) => `…y ${count} más`,
   },
 } as const;
 
@@ -281,6 +303,18 @@ const severityName = (payload: Payload, t: Vocabulary) => {
   return t.severityNames[severity] ?? severity;
 };
 
+/** '16.0 (SU1, SU2)' from a release object in a payload. */
+function releaseName(value: unknown): string {
+  const release = value as { version?: string; sus?: string[] } | undefined;
+  return release?.version ? `${release.version} (${(release.sus ?? []).join(', ')})` : '';
+}
+
+function trainText(value: unknown): string {
+  const train = value as Record<'n' | 'n1' | 'n2', unknown> | undefined;
+  if (!train) return '';
+  return `n ${releaseName(train.n)} · n-1 ${releaseName(train.n1)} · n-2 ${releaseName(train.n2)}`;
+}
+
 const TEMPLATES: Record<string, Template> = {
   'case.opened': (payload, ctx, t) =>
     caseMessage(
@@ -306,6 +340,33 @@ const TEMPLATES: Record<string, Template> = {
       t.caseEscalated(str(payload, 'number'), str(payload, 'title')),
       t.caseEscalatedIntro,
     ),
+  'release.published': (payload, ctx, t) => ({
+    subject: t.releasePublished(releaseName(payload.release)),
+    intro: t.releasePublishedIntro,
+    body: null,
+    facts: [
+      { label: t.releaseTrain, value: trainText(payload.train) },
+      { label: t.upgradeTarget, value: str(payload, 'target') },
+    ],
+    link: { label: t.open, url: `${ctx.publicUrl}/inventory/releases` },
+    footer: t.footer,
+  }),
+  'release.compliance_lost': (payload, ctx, t) => {
+    const customers = Array.isArray(payload.customers)
+      ? (payload.customers as { name: string; applications: number }[])
+      : [];
+    const total = num(payload, 'customerCount');
+    const lines = customers.map((c) => `• ${c.name} — ${t.applicationsCount(c.applications)}`);
+    if (total > customers.length) lines.push(t.andMore(total - customers.length));
+    return {
+      subject: t.complianceLost(total),
+      intro: t.complianceLostIntro,
+      body: lines.join('\n'),
+      facts: [{ label: t.upgradeTarget, value: str(payload, 'target') }],
+      link: { label: t.open, url: `${ctx.publicUrl}/inventory/compliance` },
+      footer: t.footer,
+    };
+  },
   'outage.declared': (payload, ctx, t) =>
     outageMessage(payload, ctx, t, t.outageDeclared, t.outageDeclaredIntro),
   'outage.updated': (payload, ctx, t) =>

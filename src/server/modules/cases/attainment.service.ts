@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { type Policy, SEVERITIES, type Severity } from '../../../core/index.ts';
 import type { Scope, Tx } from '../../db/database.ts';
 import { hideFromCustomers } from '../../http/authenticate.ts';
+import { csvDocument } from '../../http/csv.ts';
 import { brokenRule } from '../../http/errors.ts';
 import { isTimeZone } from '../../notify/format.ts';
 
@@ -91,34 +92,23 @@ export async function attainmentReport(
   };
 }
 
-/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is prefixed with a quote. */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function attainmentCsv(
   report: Awaited<ReturnType<typeof attainmentReport>>,
   partnerName: string,
 ): string {
   const header = ['month', 'severity', 'partner', 'total', 'met', 'missed', 'pending', 'share', 'target'];
-  const lines = report.items.map((item) =>
-    [
-      item.month,
-      item.severity,
-      partnerName,
-      item.total,
-      item.met,
-      item.missed,
-      item.pending,
-      item.share === null ? null : item.share.toFixed(4),
-      report.targetSeverities.includes(item.severity) ? report.target : null,
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  const rows = report.items.map((item) => [
+    item.month,
+    item.severity,
+    partnerName,
+    item.total,
+    item.met,
+    item.missed,
+    item.pending,
+    item.share === null ? null : item.share.toFixed(4),
+    report.targetSeverities.includes(item.severity) ? report.target : null,
+  ]);
+  return csvDocument(header, rows);
 }
 
 /** The partner's name for the CSV, or "all partners" for the provider's whole view. */

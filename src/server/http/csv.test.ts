@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from './attainment.service.ts';
+import { csvCell } from './csv.ts';
 
 describe('CSV cells', () => {
   it('neutralises cells a spreadsheet would run as formulas', () => {
