@@ -26,7 +26,9 @@ const counts = () =>
              (SELECT count(*)::int FROM outages) AS outages, (SELECT count(*)::int FROM outages WHERE resolved_at IS NULL) AS open,
              (SELECT count(*)::int FROM network_activities) AS activities, (SELECT count(*)::int FROM notification_events WHERE category <> 'incidents') AS events,
              (SELECT count(*)::int FROM cases) AS cases, (SELECT count(*)::int FROM cases WHERE status NOT IN ('resolved', 'closed')) AS open_cases,
-             (SELECT count(DISTINCT status)::int FROM cases) AS case_statuses, (SELECT count(*)::int FROM cases WHERE escalated_at IS NOT NULL) AS escalated
+             (SELECT count(DISTINCT status)::int FROM cases) AS case_statuses, (SELECT count(*)::int FROM cases WHERE escalated_at IS NOT NULL) AS escalated,
+             (SELECT count(DISTINCT customer_id)::int FROM applications) AS instances, (SELECT count(*)::int FROM customers WHERE active) AS active_customers,
+             (SELECT count(DISTINCT tier)::int FROM applications) AS tiers, (SELECT count(*)::int FROM applications WHERE kind = 'sme') AS sme
     `.execute(tx);
     return rows[0];
   });
@@ -41,6 +43,9 @@ it('seeds notifications, outages and network activity once, raising their events
   // Cases in every open state plus six months of closed history for the attainment chart.
   expect(first).toMatchObject({ cases: 95, open_cases: 5, escalated: 1 });
   expect(first?.case_statuses).toBe(6);
+  // Every active customer has an instance; the versions span all four tiers; one SME cluster.
+  expect(first?.instances).toBe(first?.active_customers);
+  expect(first).toMatchObject({ tiers: 4, sme: 1 });
   expect(await seedDemo(handle.db, config)).toEqual({ created: false });
   expect(await counts()).toEqual(first);
   const meridian = await inScope(handle.db, systemScope('test'), async (tx) => {

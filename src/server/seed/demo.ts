@@ -9,6 +9,7 @@ import { createPartner } from '../modules/directory/partners.service.ts';
 import { createUser } from '../modules/directory/users.service.ts';
 import { loadPolicy } from '../modules/policy/load-policy.ts';
 import { seedCaseDemo } from './demo-cases.ts';
+import { seedInventoryDemo } from './demo-inventory.ts';
 import { seedNotificationDemo } from './demo-notifications.ts';
 
 /** Every demo account shares this password; the README and the start-up banner list the accounts. */
@@ -125,6 +126,7 @@ export async function seedDemo(
       // Data sets from before notifications existed get that part added.
       await seedNotificationDemo(tx, config, today);
       await seedCaseDemo(tx, policy, today);
+      await seedInventoryDemo(tx, policy);
       return { created: false };
     }
 
@@ -191,6 +193,7 @@ export async function seedDemo(
     }
     await seedNotificationDemo(tx, config, today);
     await seedCaseDemo(tx, policy, today);
+    await seedInventoryDemo(tx, policy);
     return { created: true };
   });
 }
