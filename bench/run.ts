@@ -6,6 +6,7 @@ import path from 'node:path';
 import { runCasesBench } from './cases.bench.ts';
 import { runCoreBench } from './core.bench.ts';
 import { runHttpBench, runStartupBench } from './http.bench.ts';
+import { runInventoryBench } from './inventory.bench.ts';
 import { runOutboxBench } from './outbox.bench.ts';
 
 const file = path.join(import.meta.dirname, 'results', 'latest.json');
@@ -24,6 +25,7 @@ if (!only || only === 'http') results.http = await runHttpBench();
 if (!only || only === 'startup') results.startup = await runStartupBench();
 if (!only || only === 'outbox') results.outbox = await runOutboxBench();
 if (!only || only === 'cases') results.cases = await runCasesBench();
+if (!only || only === 'inventory') results.inventory = await runInventoryBench();
 
 fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
