@@ -15,6 +15,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.ts';
+import { inventoryRoutes } from './modules/inventory/inventory.routes.ts';
+import { responsibilityRoutes } from './modules/inventory/responsibilities.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { outageRoutes } from './modules/outages/outages.routes.ts';
 import { type LoadedPolicy, loadPolicy } from './modules/policy/load-policy.ts';
@@ -208,6 +210,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(notificationRoutes);
       await api.register(outageRoutes);
       await api.register(caseRoutes);
+      await api.register(inventoryRoutes);
+      await api.register(responsibilityRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -79,7 +79,7 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     await screenshot(page, 'token-dialog');
   });
 
-  test('support case screens: list, detail, dialogs, the new-case wizard, triage and attainment', async () => {
+  test('support case screens: list, detail, dialogs, the new-case wizard, triage, attainment and responsibilities', async () => {
     // A fresh S1 case, so the ticking clock, the TAC banner and the due explanation are on the page.
     const bearer = async (email: string) => {
       const login = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
@@ -123,6 +123,7 @@ describe('accessibility (axe: no serious or critical violations)', () => {
       [`/cases/${kase.id}`, /Axe check: phones do not register/, 'case-detail'],
       ['/cases/triage', 'Triage guide', 'triage'],
       ['/reports/attainment', 'Response attainment', 'attainment'],
+      ['/responsibilities', 'Responsibilities', 'responsibilities'],
     ] as const) {
       await page.goto(path);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
@@ -189,6 +190,7 @@ describe('accessibility (axe: no serious or critical violations)', () => {
       ['/cases', 'Casos de soporte'],
       ['/cases/new', 'Nuevo caso de soporte'],
       ['/cases/triage', 'Guía de clasificación'],
+      ['/responsibilities', 'Responsabilidades'],
     ] as const) {
       await andes.goto(path);
       await andes.getByRole('heading', { name: heading, level: 1 }).waitFor();

@@ -23,6 +23,7 @@ describe('language', () => {
         'Registro de entregas',
         'Buzón',
         'Registro de auditoría',
+        'Responsabilidades',
         'Perfil',
       ]);
     await page.getByRole('heading', { name: 'Clientes', level: 1 }).waitFor();
@@ -59,6 +60,7 @@ describe('language', () => {
         'Registro de entregas',
         'Buzón',
         'Registro de auditoría',
+        'Responsabilidades',
         'Perfil',
       ]);
     await page.getByRole('columnheader', { name: 'Región' }).waitFor();

@@ -31,6 +31,7 @@ describe('sign-in and role navigation', () => {
       'Delivery log',
       'Mailbox',
       'Audit log',
+      'Responsibilities',
       'Profile',
     ]);
     await page.getByRole('cell', { name: 'Contoso Health', exact: true }).waitFor();
@@ -51,6 +52,7 @@ describe('sign-in and role navigation', () => {
       'Delivery log',
       'Mailbox',
       'Audit log',
+      'Responsibilities',
       'Profile',
     ]);
     await expect(page.getByRole('button', { name: 'New customer' }).count()).resolves.toBe(0);
@@ -70,6 +72,7 @@ describe('sign-in and role navigation', () => {
       'Delivery log',
       'Mailbox',
       'Audit log',
+      'Responsibilities',
       'Profile',
     ]);
     await page.getByRole('cell', { name: 'Contoso Health', exact: true }).waitFor();
@@ -91,6 +94,7 @@ describe('sign-in and role navigation', () => {
       'Subscriptions',
       'Delivery log',
       'Mailbox',
+      'Responsibilities',
       'Profile',
     ]);
   });
@@ -98,7 +102,14 @@ describe('sign-in and role navigation', () => {
   test('customer viewer sees only its own organisation and contracts', async () => {
     const page = await signIn(env, 'viewer@contoso-health.example');
     expect(new URL(page.url()).pathname).toMatch(/^\/customers\/[0-9a-f-]{36}$/);
-    expect(await navLabels(page)).toEqual(['My organisation', 'Contracts', 'Cases', 'Outages', 'Profile']);
+    expect(await navLabels(page)).toEqual([
+      'My organisation',
+      'Contracts',
+      'Cases',
+      'Outages',
+      'Responsibilities',
+      'Profile',
+    ]);
     await page.getByRole('heading', { name: 'Contoso Health', level: 1 }).waitFor();
     await page.goto('/contracts');
     await page.getByRole('heading', { name: 'Contracts', level: 1 }).waitFor();

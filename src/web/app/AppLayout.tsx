@@ -39,6 +39,7 @@ import {
 import { ContactHealthShellAlert } from '../features/notifications/ContactHealthAlert.tsx';
 import { hasContactProblems, useContactHealth } from '../features/notifications/queries.ts';
 import { OpenOutagesBanner } from '../features/outages/OpenOutagesBanner.tsx';
+import { IconMatrix } from '../features/responsibilities/IconMatrix.tsx';
 import { can } from './permissions.ts';
 import { sessionQuery, useCurrentUser, useLocale, useSetLocale } from './session.ts';
 
@@ -71,6 +72,7 @@ export function navItems(user: User, t: (key: string) => string): NavItem[] {
     items.push({ to: '/deliveries', label: t('nav.deliveries'), icon: <IconSend /> });
   if (can.seeMailbox(user)) items.push({ to: '/mailbox', label: t('nav.mailbox'), icon: <IconMail /> });
   if (can.seeAudit(user)) items.push({ to: '/audit', label: t('nav.audit'), icon: <IconHistory /> });
+  items.push({ to: '/responsibilities', label: t('nav.responsibilities'), icon: <IconMatrix /> });
   items.push({ to: '/profile', label: t('nav.profile'), icon: <IconUser /> });
   return items;
 }

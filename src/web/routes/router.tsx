@@ -17,6 +17,7 @@ import { ErrorState } from '../components/states.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { CustomerDetailPage } from '../features/customers/CustomerDetailPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
+import { parseResponsibilitySearch, type ResponsibilitySearch } from '../features/responsibilities/types.ts';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -191,6 +192,13 @@ const mailboxRoute = createRoute({
   path: '/mailbox',
   component: lazyRouteComponent(() => import('../features/notifications/MailboxPage.tsx')),
 });
+const responsibilitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/responsibilities',
+  validateSearch: (search: Record<string, unknown>): ResponsibilitySearch =>
+    parseResponsibilitySearch(search),
+  component: lazyRouteComponent(() => import('../features/responsibilities/ResponsibilitiesPage.tsx')),
+});
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -214,6 +222,7 @@ const routeTree = rootRoute.addChildren([
     subscriptionsRoute,
     deliveriesRoute,
     mailboxRoute,
+    responsibilitiesRoute,
   ]),
 ]);
 

@@ -2,6 +2,7 @@ import { List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/session.ts';
 import { Section } from '../../components/section.tsx';
+import { ResponsibilityLink } from '../responsibilities/ResponsibilityLink.tsx';
 import { TRIAGE_GUIDE } from './triage-guide.ts';
 import type { CaseCategory } from './types.ts';
 
@@ -92,6 +93,9 @@ export function ResponsibilitiesView() {
         </Title>
         <Items items={guide.caseInformation} />
       </Stack>
+      <Text size="sm">
+        {t('triage.fullMatrix')} <ResponsibilityLink area="support" />
+      </Text>
     </Section>
   );
 }

@@ -12,6 +12,7 @@ import { ListFooter } from '../../components/list-footer.tsx';
 import { ErrorState, ListSkeleton } from '../../components/states.tsx';
 import { formatElapsed } from '../../components/time.ts';
 import { useCursorList } from '../../components/use-cursor-list.ts';
+import { ResponsibilityLink } from '../responsibilities/ResponsibilityLink.tsx';
 import { IMPACT_COLOR, ImpactBadge, OutageStatusBadge } from './badges.tsx';
 import { DeclareOutageModal } from './DeclareOutageModal.tsx';
 
@@ -218,11 +219,14 @@ export default function OutagesPage() {
         title={t('outages.title')}
         subtitle={t('outages.subtitle', { zone })}
         actions={
-          declare && (
-            <Button color="red.9" leftSection={<IconPlus size={16} />} onClick={() => setDeclareOpen(true)}>
-              {t('outages.declare')}
-            </Button>
-          )
+          <>
+            <ResponsibilityLink area="notifications" />
+            {declare && (
+              <Button color="red.9" leftSection={<IconPlus size={16} />} onClick={() => setDeclareOpen(true)}>
+                {t('outages.declare')}
+              </Button>
+            )}
+          </>
         }
       />
       <Stack gap="xl">
