@@ -21,7 +21,6 @@ import { loadPolicy } from '../src/server/modules/policy/load-policy.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/seed/demo.ts';
 
 const CUSTOMERS = 5000;
-const PER_CUSTOMER = 4;
 const PARTNERS = 20;
 const IMPORT_ROWS = 5000;
 const ROUNDS = 3;
@@ -31,7 +30,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /** 20 partners, 5,000 customers, 20,000 applications: versions spread over n, n-1 and n-2. */
 async function fillEstate(database: DbHandle): Promise<void> {
-  await sql.raw(`
+  await sql
+    .raw(`
     INSERT INTO partners (name) SELECT 'Bench partner ' || p FROM generate_series(1, ${PARTNERS}) p;
     INSERT INTO customers (partner_id, name, region)
       SELECT (SELECT id FROM partners WHERE name = 'Bench partner ' || (1 + c % ${PARTNERS})),
@@ -48,7 +48,8 @@ async function fillEstate(database: DbHandle): Promise<void> {
       CROSS JOIN LATERAL (SELECT pick.version, CASE WHEN pick.version LIKE '15.0%' THEN 'n' WHEN pick.version LIKE '14.0%' THEN 'n-1' ELSE 'n-2' END AS tier) v
       WHERE cu.name LIKE 'Bench customer %';
     ANALYZE applications;
-  `).execute(database.db);
+  `)
+    .execute(database.db);
 }
 
 /** Puts the estate back as it was before a publication (unmeasured). */

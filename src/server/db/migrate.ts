@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_notifications.ts';
 import * as m0003 from './migrations/0003_cases.ts';
 import * as m0004 from './migrations/0004_scope_folding.ts';
 import * as m0005 from './migrations/0005_inventory.ts';
+import * as m0006 from './migrations/0006_certificates.ts';
 
 /**
  * Forward-only, numbered migrations. Kysely's migrator takes a PostgreSQL advisory lock for the
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003_cases': m0003,
   '0004_scope_folding': m0004,
   '0005_inventory': m0005,
+  '0006_certificates': m0006,
 };
 
 /** In the order they run. */

@@ -427,6 +427,25 @@ export interface UpgradeCampaignCustomersTable {
   application_ids: string[];
 }
 
+export type CertificateKind = 'tomcat' | 'callmanager' | 'ipsec' | 'capf' | 'tvs' | 'itl' | 'other';
+
+export interface CertificatesTable {
+  id: Generated<string>;
+  partner_id: string;
+  customer_id: string;
+  application_id: string;
+  kind: CertificateKind;
+  subject: string;
+  expires_at: Timestamp;
+  proposal_start: Timestamp | null;
+  proposal_end: Timestamp | null;
+  proposal_problem: string | null;
+  proposed_at: Timestamp | null;
+  renewed_at: Timestamp | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   partners: PartnersTable;
   customers: CustomersTable;
@@ -453,4 +472,5 @@ export interface Database {
   applications: ApplicationsTable;
   upgrade_campaigns: UpgradeCampaignsTable;
   upgrade_campaign_customers: UpgradeCampaignCustomersTable;
+  certificates: CertificatesTable;
 }

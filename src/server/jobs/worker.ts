@@ -1,5 +1,8 @@
+import type { Policy } from '../../core/index.ts';
 import type { Config } from '../config.ts';
 import type { Db, DbHandle } from '../db/database.ts';
+import { proposeRenewals } from '../modules/inventory/certificates.service.ts';
+import { loadPolicy } from '../modules/policy/load-policy.ts';
 import { createSender } from '../notify/sender.ts';
 import { runCaseClocks } from './case-clocks.job.ts';
 import { remindAboutContacts } from './contact-reminder.job.ts';
@@ -13,7 +16,7 @@ export interface Worker {
 interface PeriodicJob {
   name: string;
   everyMs: number;
-  run(db: Db): Promise<unknown>;
+  run(db: Db, policy: Policy): Promise<unknown>;
 }
 
 const JOBS: PeriodicJob[] = [
@@ -21,6 +24,8 @@ const JOBS: PeriodicJob[] = [
   { name: 'contact-reminder', everyMs: 60 * 60_000, run: remindAboutContacts },
   // Plan-owed flags and monitoring auto-close are minute-accurate.
   { name: 'case-clocks', everyMs: 60_000, run: (db) => runCaseClocks(db) },
+  // Daily in effect: each certificate is proposed once; hourly runs only pick up new ones sooner.
+  { name: 'certificate-renewals', everyMs: 60 * 60_000, run: (db, policy) => proposeRenewals(db, policy) },
 ];
 
 /**
@@ -33,6 +38,8 @@ export function startWorker(
   log: (message: string, extra?: object) => void,
 ): Worker {
   const { db } = handle;
+  // Validated at start-up already; the worker reads the same document.
+  const { policy } = loadPolicy(config.policyFile ?? undefined);
   let stopping = false;
   const running = new Set<Promise<unknown>>();
   const relay = startOutboxRelay(handle, { db, outbox: config.outbox, sender: createSender(config) }, log);
@@ -40,7 +47,7 @@ export function startWorker(
     const tick = () => {
       if (stopping) return;
       const run = job
-        .run(db)
+        .run(db, policy)
         .then((result) => log(`job ${job.name} done`, { result }))
         .catch((error: Error) => log(`job ${job.name} failed: ${error.message}`))
         .finally(() => running.delete(run));

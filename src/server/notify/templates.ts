@@ -105,6 +105,18 @@ const VOCABULARY = {
       'After the new release these customers run versions that must be upgraded to the target. They are listed for an upgrade campaign.',
     applicationsCount: (count: number) => `${count} application${count === 1 ? '' : 's'}`,
     andMore: (count: number) => `…and ${count} more`,
+    certificateProposed: (subject: string, customer: string) =>
+      `Certificate renewal proposed: ${subject} (${customer})`,
+    certificateProposedIntro:
+      'This certificate expires soon. Its renewal is proposed in the maintenance window below, 3 to 7 days before expiry.',
+    certificateOverdue: (subject: string, customer: string) =>
+      `Certificate renewal overdue: ${subject} (${customer})`,
+    certificateOverdueIntro:
+      'This certificate is too close to expiry for a renewal inside a maintenance window 3 to 7 days before it. Act now.',
+    certificate: 'Certificate',
+    application: 'Application',
+    expires: 'Expires',
+    proposedSlot: 'Proposed slot',
   },
   es: {
     product: 'DI Ops',
@@ -185,6 +197,18 @@ const VOCABULARY = {
       'Tras la nueva versión, estos clientes ejecutan versiones que deben actualizarse a la versión objetivo. Quedan incluidos en una campaña de actualización.',
     applicationsCount: (count: number) => `${count} aplicaci${count === 1 ? 'ón' : 'ones'}`,
     andMore: (count: number) => `…y ${count} más`,
+    certificateProposed: (subject: string, customer: string) =>
+      `Renovación de certificado propuesta: ${subject} (${customer})`,
+    certificateProposedIntro:
+      'Este certificado caduca pronto. Se propone renovarlo en la ventana de mantenimiento indicada, entre 3 y 7 días antes de su caducidad.',
+    certificateOverdue: (subject: string, customer: string) =>
+      `Renovación de certificado atrasada: ${subject} (${customer})`,
+    certificateOverdueIntro:
+      'Este certificado está demasiado cerca de su caducidad para renovarlo en una ventana de mantenimiento entre 3 y 7 días antes. Actúe ya.',
+    certificate: 'Certificado',
+    application: 'Aplicación',
+    expires: 'Caduca',
+    proposedSlot: 'Franja propuesta',
   },
 } as const;
 
@@ -303,6 +327,30 @@ const severityName = (payload: Payload, t: Vocabulary) => {
   return t.severityNames[severity] ?? severity;
 };
 
+function certificateMessage(payload: Payload, ctx: RenderContext, t: Vocabulary, overdue: boolean): Message {
+  const subject = str(payload, 'subject');
+  const customer = str(payload, 'customerName');
+  const facts: Message['facts'] = [
+    { label: t.certificate, value: `${subject} (${str(payload, 'kind')})` },
+    { label: t.application, value: str(payload, 'applicationName') },
+    { label: t.customer, value: customer },
+    { label: t.expires, value: formatInstant(str(payload, 'expiresAt'), ctx.locale, ctx.timeZone) },
+  ];
+  if (str(payload, 'proposalStart'))
+    facts.push({
+      label: t.proposedSlot,
+      value: `${formatInstant(str(payload, 'proposalStart'), ctx.locale, ctx.timeZone)} – ${formatInstant(str(payload, 'proposalEnd'), ctx.locale, ctx.timeZone)}`,
+    });
+  return {
+    subject: overdue ? t.certificateOverdue(subject, customer) : t.certificateProposed(subject, customer),
+    intro: overdue ? t.certificateOverdueIntro : t.certificateProposedIntro,
+    body: null,
+    facts,
+    link: { label: t.open, url: `${ctx.publicUrl}/inventory/certificates` },
+    footer: t.footer,
+  };
+}
+
 /** '16.0 (SU1, SU2)' from a release object in a payload. */
 function releaseName(value: unknown): string {
   const release = value as { version?: string; sus?: string[] } | undefined;
@@ -367,6 +415,8 @@ const TEMPLATES: Record<string, Template> = {
       footer: t.footer,
     };
   },
+  'certificate.renewal_proposed': (payload, ctx, t) => certificateMessage(payload, ctx, t, false),
+  'certificate.renewal_overdue': (payload, ctx, t) => certificateMessage(payload, ctx, t, true),
   'outage.declared': (payload, ctx, t) =>
     outageMessage(payload, ctx, t, t.outageDeclared, t.outageDeclaredIntro),
   'outage.updated': (payload, ctx, t) =>

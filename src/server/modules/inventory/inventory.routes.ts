@@ -15,11 +15,15 @@ import {
   updateApplication,
 } from './applications.service.ts';
 import { exportApplications, importApplications } from './applications-import.service.ts';
+import { addCertificate, listCertificates, recordRenewal } from './certificates.service.ts';
 import { complianceReport } from './compliance.service.ts';
 import {
+  AddCertificateBody,
   Application,
   ApplicationQuery,
   Campaign,
+  Certificate,
+  CertificateQuery,
   ComplianceQuery,
   ComplianceReport,
   CreateApplicationBody,
@@ -28,6 +32,7 @@ import {
   PublishReleaseBody,
   PublishResult,
   ReleaseHistory,
+  RenewalBody,
   UpdateApplicationBody,
 } from './inventory.schemas.ts';
 import { activeTrain } from './release-train.ts';
@@ -200,6 +205,62 @@ export async function inventoryRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     (request) => withTrain(request, (tx, scope, train) => complianceReport(tx, scope, train, request.query)),
+  );
+
+  const policyOf = (request: FastifyRequest) => request.server.ctx.policy.policy;
+  app.get(
+    '/certificates',
+    {
+      schema: {
+        tags,
+        summary: 'Certificates by soonest expiry; status=attention lists expired, overdue, due and soon',
+        querystring: CertificateQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(Certificate),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...ProblemResponses,
+        },
+      },
+    },
+    (request) =>
+      inRequestScope(request, (tx, scope) => listCertificates(tx, scope, policyOf(request), request.query)),
+  );
+  app.post(
+    '/certificates',
+    {
+      schema: {
+        tags,
+        summary: 'Record a certificate of an application',
+        body: AddCertificateBody,
+        response: { 201: Certificate, ...ProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await inRequestScope(request, (tx, scope) =>
+            addCertificate(tx, scope, policyOf(request), request.body),
+          ),
+        ),
+  );
+  app.post(
+    '/certificates/:id/renewal',
+    {
+      schema: {
+        tags,
+        summary: 'Record a renewal: the new expiry (clears the proposal)',
+        params: IdParams,
+        body: RenewalBody,
+        response: { 200: Certificate, ...ProblemResponses },
+      },
+    },
+    (request) =>
+      inRequestScope(request, (tx, scope) =>
+        recordRenewal(tx, scope, policyOf(request), request.params.id, request.body),
+      ),
   );
 
   await fastify.register(instanceImport);

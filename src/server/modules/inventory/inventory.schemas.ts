@@ -203,3 +203,47 @@ export const Campaign = Type.Object({
     }),
   ),
 });
+
+export const CERTIFICATE_KINDS = ['tomcat', 'callmanager', 'ipsec', 'capf', 'tvs', 'itl', 'other'] as const;
+export const CERTIFICATE_STATUSES = ['expired', 'overdue', 'due', 'soon', 'ok'] as const;
+export const Certificate = Type.Object({
+  id: Uuid,
+  partnerId: Uuid,
+  customerId: Uuid,
+  customerName: Type.String(),
+  applicationId: Uuid,
+  applicationName: Type.String(),
+  kind: Type.Enum(CERTIFICATE_KINDS),
+  subject: Type.String(),
+  expiresAt: Instant,
+  status: Type.Enum(CERTIFICATE_STATUSES),
+  /** The renewal slot the daily job proposed (3–7 days before expiry, inside the window). */
+  proposal: Nullable(
+    Type.Object({
+      start: Nullable(Instant),
+      end: Nullable(Instant),
+      problem: Nullable(Type.String()),
+      proposedAt: Instant,
+    }),
+  ),
+  renewedAt: Nullable(Instant),
+});
+export const CertificateQuery = Type.Object(
+  {
+    customerId: Type.Optional(Uuid),
+    applicationId: Type.Optional(Uuid),
+    status: Type.Optional(Type.Enum(['attention', ...CERTIFICATE_STATUSES] as const)),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export const AddCertificateBody = Type.Object(
+  {
+    applicationId: Uuid,
+    kind: Type.Enum(CERTIFICATE_KINDS),
+    subject: Type.String({ minLength: 1, maxLength: 255 }),
+    expiresAt: Instant,
+  },
+  { additionalProperties: false },
+);
+export const RenewalBody = Type.Object({ expiresAt: Instant }, { additionalProperties: false });
