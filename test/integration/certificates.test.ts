@@ -21,12 +21,17 @@ let applicationB: string;
 beforeAll(async () => {
   t = await createTestApp();
   w = await createWorld(t);
+  // Another test file may have published a release: deploy on whatever n is now.
+  const train = (await w.provider.get('/releases')).json<{
+    active: { train: { n: { version: string; sus: string[] } } };
+  }>().active.train;
+  const onN = `${train.n.version} ${train.n.sus[0]}`;
   const add = async (customerId: string) => {
     const response = await w.provider.post('/applications', {
       customerId,
       kind: 'cucm',
       name: unique('CUCM'),
-      version: '15.0 SU2',
+      version: onN,
       nodes: [{ hostname: 'pub.example', role: 'publisher', dataCentre: 'AMS1' }],
       primaryDataCentre: 'AMS1',
     });
