@@ -305,4 +305,72 @@ describe('accessibility (axe: no serious or critical violations)', () => {
       await call(`/outages/${outage.id}/resolve`, { message: 'Latency back to normal.' });
     }
   });
+
+  test('inventory screens: instances, an application, the dialogs, compliance, releases and a campaign-free history', async () => {
+    const page = await signIn(env, 'admin@provider.example');
+    await page.goto('/inventory');
+    await page.getByRole('heading', { name: 'Instances', level: 1 }).waitFor();
+    await page.getByTestId('application-row').first().waitFor();
+    await expectAccessible(page, '/inventory');
+
+    await page.getByRole('button', { name: 'Add application' }).click();
+    const add = page.getByRole('dialog', { name: 'Add an application' });
+    await add.getByRole('button', { name: 'Add application' }).click();
+    await add.getByText('Required').first().waitFor();
+    await expectAccessible(page, 'add application dialog with errors', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+    await add.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    await page.getByRole('dialog', { name: 'Import the instance CSV' }).waitFor();
+    await expectAccessible(page, 'import dialog', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('application-row').first().getByRole('link').click();
+    await page.getByTestId('nodes-table').waitFor();
+    await expectAccessible(page, 'application detail');
+    await screenshot(page, 'axe-inventory-detail');
+
+    await page.goto('/inventory/compliance');
+    await page.getByTestId('partner-compliance-chart').waitFor();
+    await page.getByRole('button', { name: 'Northwind Communications' }).click();
+    await page.getByTestId('customer-compliance-chart').waitFor();
+    await expectAccessible(page, '/inventory/compliance with a partner');
+
+    await page.goto('/inventory/releases');
+    await page.getByRole('heading', { name: 'Releases', level: 1 }).waitFor();
+    await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+    await expectAccessible(page, '/inventory/releases');
+    const form = page.getByTestId('publish-form');
+    await form.getByRole('textbox', { name: 'Release' }).fill('16.0');
+    await form.getByRole('combobox', { name: 'Service updates' }).fill('SU1');
+    await form.getByRole('combobox', { name: 'Service updates' }).press('Enter');
+    await form.getByRole('button', { name: 'Review and publish…' }).click();
+    await page.getByTestId('publish-falls-out').waitFor();
+    await expectAccessible(page, 'publish confirmation', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+
+    // A Spanish partner admin on a phone.
+    const andes = await signIn(env, 'admin@andes.example', { width: 360, height: 740 });
+    for (const [path, heading] of [
+      ['/inventory', 'Instancias'],
+      ['/inventory/compliance', 'Cumplimiento de versiones'],
+      ['/inventory/releases', 'Versiones'],
+    ] as const) {
+      await andes.goto(path);
+      await andes.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await expect.poll(() => andes.locator('[aria-busy="true"]').count()).toBe(0);
+      await expectAccessible(andes, `${path} (es, 360 px)`);
+      const overflow = await andes.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} overflows at 360 px`).toBeLessThanOrEqual(0);
+      await screenshot(andes, `mobile-es-${path.slice(1).replaceAll('/', '-')}`);
+    }
+    await andes.goto('/inventory');
+    await andes.getByTestId('application-row').first().getByRole('link').click();
+    await andes.getByTestId('nodes-table').waitFor();
+    await expectAccessible(andes, 'application detail (es, 360 px)');
+    const overflow = await andes.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'application detail overflows at 360 px').toBeLessThanOrEqual(0);
+    await screenshot(andes, 'mobile-es-inventory-detail');
+  });
 });

@@ -36,6 +36,7 @@ import {
   IconUser,
   IconUsers,
 } from '../components/icons.tsx';
+import { IconBars, IconServers, IconTag } from '../features/inventory/icons.tsx';
 import { ContactHealthShellAlert } from '../features/notifications/ContactHealthAlert.tsx';
 import { hasContactProblems, useContactHealth } from '../features/notifications/queries.ts';
 import { OpenOutagesBanner } from '../features/outages/OpenOutagesBanner.tsx';
@@ -60,6 +61,12 @@ export function navItems(user: User, t: (key: string) => string): NavItem[] {
     items.push({ to: '/partners', label: t('nav.partners'), icon: <IconHandshake /> });
   if (can.seeUsers(user)) items.push({ to: '/users', label: t('nav.users'), icon: <IconUsers /> });
   items.push({ to: '/contracts', label: t('nav.contracts'), icon: <IconFile /> });
+  if (can.seeInventory(user))
+    items.push({ to: '/inventory', label: t('nav.inventory'), icon: <IconServers /> });
+  if (can.seeCompliance(user))
+    items.push({ to: '/inventory/compliance', label: t('nav.versionCompliance'), icon: <IconBars /> });
+  if (can.seeReleases(user))
+    items.push({ to: '/inventory/releases', label: t('nav.releases'), icon: <IconTag /> });
   if (can.seeCases(user)) items.push({ to: '/cases', label: t('nav.cases'), icon: <IconLifebuoy /> });
   if (can.seeAttainment(user))
     items.push({ to: '/reports/attainment', label: t('nav.attainment'), icon: <IconChart /> });
@@ -231,6 +238,9 @@ export function AppLayout() {
               label={item.label}
               leftSection={item.icon}
               active={item.to === activeTo}
+              // The router would also mark a parent entry current (/inventory on /inventory/releases);
+              // which entry is current is decided above (the longest match) and set here.
+              activeOptions={{ exact: true }}
               aria-current={item.to === activeTo ? 'page' : undefined}
               onClick={close}
               mb={2}

@@ -27,6 +27,15 @@ export const can = {
   seeCases: (_u: User) => true,
   openCases: (u: User) => u.role === 'partner_admin' || u.role === 'partner_engineer',
   seeAttainment: (u: User) => u.role !== 'customer_viewer',
+  // Inventory: everyone reads the instances in scope; the provider keeps them (admins import, delete
+  // and publish releases); the compliance report is for the provider and partners.
+  seeInventory: (_u: User) => true,
+  manageInventory: (u: User) => isProvider(u.role),
+  importApplications: (u: User) => u.role === 'provider_admin',
+  deleteApplications: (u: User) => u.role === 'provider_admin',
+  seeCompliance: (u: User) => u.role !== 'customer_viewer',
+  seeReleases: (_u: User) => true,
+  publishReleases: (u: User) => u.role === 'provider_admin',
   /** Contact hygiene of the user's own partner (provider users look at one partner at a time). */
   seeOwnContactHealth: (u: User) =>
     (u.role === 'partner_admin' || u.role === 'partner_engineer') && u.partnerId !== null,

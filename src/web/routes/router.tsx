@@ -17,6 +17,12 @@ import { ErrorState } from '../components/states.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { CustomerDetailPage } from '../features/customers/CustomerDetailPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
+import {
+  type ComplianceSearch,
+  type InventorySearch,
+  parseComplianceSearch,
+  parseInventorySearch,
+} from '../features/inventory/search.ts';
 import { parseResponsibilitySearch, type ResponsibilitySearch } from '../features/responsibilities/types.ts';
 
 interface RouterContext {
@@ -200,6 +206,37 @@ const responsibilitiesRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/responsibilities/ResponsibilitiesPage.tsx')),
 });
 
+const inventoryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inventory',
+  validateSearch: (search: Record<string, unknown>): InventorySearch => parseInventorySearch(search),
+  component: lazyRouteComponent(() => import('../features/inventory/InventoryPage.tsx')),
+});
+const complianceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inventory/compliance',
+  validateSearch: (search: Record<string, unknown>): ComplianceSearch => parseComplianceSearch(search),
+  beforeLoad: ({ context }) => {
+    if (!can.seeCompliance(context.user)) throw redirect({ to: '/inventory' });
+  },
+  component: lazyRouteComponent(() => import('../features/inventory/CompliancePage.tsx')),
+});
+const releasesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inventory/releases',
+  component: lazyRouteComponent(() => import('../features/inventory/ReleasesPage.tsx')),
+});
+const campaignRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inventory/campaigns/$campaignId',
+  component: lazyRouteComponent(() => import('../features/inventory/CampaignPage.tsx')),
+});
+const applicationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inventory/$applicationId',
+  component: lazyRouteComponent(() => import('../features/inventory/ApplicationDetailPage.tsx')),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -223,6 +260,11 @@ const routeTree = rootRoute.addChildren([
     deliveriesRoute,
     mailboxRoute,
     responsibilitiesRoute,
+    inventoryRoute,
+    complianceRoute,
+    releasesRoute,
+    campaignRoute,
+    applicationRoute,
   ]),
 ]);
 

@@ -1,0 +1,66 @@
+import { Badge, Group, Stack, Text } from '@mantine/core';
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TIER_COLOR, TIER_FILL, TIER_TEXT } from './format.ts';
+import { type Compliance, VERSION_TIERS, type VersionTier } from './types.ts';
+
+/** n green, n-1 yellow, n-2 orange, unsupported red; the text names the tier, so colour is never alone. */
+export function TierBadge({ tier }: { tier: VersionTier }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      variant="light"
+      color={TIER_COLOR[tier]}
+      style={{ '--badge-color': TIER_TEXT[tier], textTransform: 'none' } as CSSProperties}
+      data-testid="tier-badge"
+      data-tier={tier}
+    >
+      {t(`inventory.tiers.${tier}`)}
+    </Badge>
+  );
+}
+
+/** The tier and, when the version must move, the target it must be upgraded to. */
+export function ComplianceCell({ compliance }: { compliance: Compliance }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2} align="flex-start">
+      <TierBadge tier={compliance.tier} />
+      {compliance.mustUpgrade && compliance.upgradeTo && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {t('inventory.upgradeTo', { target: compliance.upgradeTo })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+export function TierSwatch({ tier }: { tier: VersionTier }) {
+  return (
+    <span
+      aria-hidden="true"
+      style={{
+        width: 12,
+        height: 12,
+        borderRadius: 2,
+        background: TIER_FILL[tier],
+        display: 'inline-block',
+        flex: 'none',
+      }}
+    />
+  );
+}
+
+export function TierLegend() {
+  const { t } = useTranslation();
+  return (
+    <Group gap="md" wrap="wrap">
+      {VERSION_TIERS.map((tier) => (
+        <Group key={tier} gap={6} wrap="nowrap">
+          <TierSwatch tier={tier} />
+          <Text size="xs">{t(`inventory.tiers.${tier}`)}</Text>
+        </Group>
+      ))}
+    </Group>
+  );
+}
