@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../src/core/index.ts';
+import { inScope, systemScope } from '../../src/server/db/database.ts';
 import {
   certificateStatus,
+  listCertificates,
   proposeRenewals,
 } from '../../src/server/modules/inventory/certificates.service.ts';
 import {
@@ -160,6 +162,43 @@ describe('certificates', () => {
     expect(events.every((e) => e.category === 'certificates' && e.audience_provider)).toBe(true);
     expect(events.find((e) => e.subject_id === certificate.id)?.audience_partner_ids).toEqual([
       w.a.partnerId,
+    ]);
+  });
+
+  it('the status filter puts a certificate on a boundary in the same status the answer shows', async () => {
+    const now = Date.parse('2032-05-03T08:00:00Z');
+    const ids = new Map<string, number>();
+    for (const days of [0, 3, 7, 30]) {
+      const created = await w.provider.post('/certificates', {
+        applicationId: applicationB,
+        kind: 'other',
+        subject: unique(`edge-${days}`),
+        expiresAt: new Date(now + days * DAY_MS).toISOString(),
+      });
+      ids.set(created.json<Certificate>().id, days);
+    }
+    const scope = systemScope('test');
+    for (const status of ['expired', 'overdue', 'due', 'soon', 'ok'] as const) {
+      const page = await inScope(t.database.db, scope, (tx) =>
+        listCertificates(tx, scope, policy(), { applicationId: applicationB, status, limit: 200 }, now),
+      );
+      for (const item of page.items.filter((c) => ids.has(c.id))) expect(item.status).toBe(status);
+    }
+    const attention = await inScope(t.database.db, scope, (tx) =>
+      listCertificates(
+        tx,
+        scope,
+        policy(),
+        { applicationId: applicationB, status: 'attention', limit: 200 },
+        now,
+      ),
+    );
+    // 0 days: expired, 3: due, 7: due, 30: soon — all four need attention, each listed once.
+    expect(attention.items.filter((c) => ids.has(c.id)).map((c) => [ids.get(c.id), c.status])).toEqual([
+      [0, 'expired'],
+      [3, 'due'],
+      [7, 'due'],
+      [30, 'soon'],
     ]);
   });
 

@@ -8,25 +8,51 @@ import { newestPage, soonestFirst } from '../../http/pagination.ts';
 import { raiseEvent } from '../../notify/events.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { getApplicationRow, INVENTORY_EDITORS } from './applications.service.ts';
+import { CERTIFICATE_STATUSES } from './inventory.schemas.ts';
 
-export type CertificateStatus = 'expired' | 'overdue' | 'due' | 'soon' | 'ok';
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 /** A certificate this close to expiry is "expiring soon"; the daily job proposes its renewal then. */
 export const SOON_DAYS = 30;
 /** How long the renewal change is planned to take inside the window. */
 const RENEWAL_MINUTES = 60;
 
+/** An expiry range; each end is open unless marked inclusive. */
+interface ExpiryRange {
+  from?: number;
+  fromInclusive?: boolean;
+  to?: number;
+  toInclusive?: boolean;
+}
+
 /**
- * Where a certificate stands: expired; overdue (past the latest day its renewal may start, SPEC §5
- * `certificate_window`); due (inside the 3–7 day renewal range); soon (within 30 days); ok.
+ * Where a certificate stands, as the expiry range of each status at `now`: expired; overdue (less
+ * than 3 days left: past the latest day its renewal may start, SPEC §5 `certificate_window`); due
+ * (3 to 7 days left, inclusive: inside the renewal range); soon (within 30 days); ok. The status
+ * shown and the list filter both come from these ranges, so they agree at every boundary.
  */
-export function certificateStatus(policy: Policy, expiresAt: Date, now: number): CertificateStatus {
-  const expires = expiresAt.getTime();
+function expiryRanges(policy: Policy, now: number): Record<CertificateStatus, ExpiryRange> {
   const { min, max } = policy.certificates.renewalDaysBefore;
-  if (expires <= now) return 'expired';
-  if (now > expires - min * DAY_MS) return 'overdue';
-  if (now >= expires - max * DAY_MS) return 'due';
-  if (expires - now <= SOON_DAYS * DAY_MS) return 'soon';
-  return 'ok';
+  const at = (days: number) => now + days * DAY_MS;
+  return {
+    expired: { to: now, toInclusive: true },
+    overdue: { from: now, to: at(min) },
+    due: { from: at(min), fromInclusive: true, to: at(max), toInclusive: true },
+    soon: { from: at(max), to: at(SOON_DAYS), toInclusive: true },
+    ok: { from: at(SOON_DAYS) },
+  };
+}
+
+function inRange(range: ExpiryRange, expires: number): boolean {
+  const aboveFrom =
+    range.from === undefined || (range.fromInclusive ? expires >= range.from : expires > range.from);
+  const belowTo = range.to === undefined || (range.toInclusive ? expires <= range.to : expires < range.to);
+  return aboveFrom && belowTo;
+}
+
+export function certificateStatus(policy: Policy, expiresAt: Date, now: number): CertificateStatus {
+  const ranges = expiryRanges(policy, now);
+  const expires = expiresAt.getTime();
+  return CERTIFICATE_STATUSES.find((status) => inRange(ranges[status], expires)) ?? 'ok';
 }
 
 type CertificateRow = Selectable<CertificatesTable> & { application_name: string; customer_name: string };
@@ -83,24 +109,23 @@ export async function listCertificates(
   filter: CertificateFilter,
   now = Date.now(),
 ) {
-  const { min, max } = policy.certificates.renewalDaysBefore;
-  const at = (days: number) => new Date(now + days * DAY_MS);
-  const range: Record<CertificateStatus | 'attention', [Date | null, Date | null]> = {
-    attention: [null, at(SOON_DAYS)],
-    expired: [null, new Date(now)],
-    overdue: [new Date(now), at(min)],
-    due: [at(min), at(max)],
-    soon: [at(max), at(SOON_DAYS)],
-    ok: [at(SOON_DAYS), null],
-  };
-  const [after, until] = filter.status ? range[filter.status] : [null, null];
+  const ranges = expiryRanges(policy, now);
+  // Attention: everything up to the end of "soon" (expired, overdue, due, soon).
+  const range: ExpiryRange | null =
+    filter.status === 'attention'
+      ? { to: ranges.soon.to, toInclusive: true }
+      : filter.status
+        ? ranges[filter.status]
+        : null;
+  const from = range?.from === undefined ? null : new Date(range.from);
+  const to = range?.to === undefined ? null : new Date(range.to);
   const rows = await certificatesInScope(tx, scope)
     .$if(filter.customerId !== undefined, (qb) => qb.where('k.customer_id', '=', filter.customerId ?? ''))
     .$if(filter.applicationId !== undefined, (qb) =>
       qb.where('k.application_id', '=', filter.applicationId ?? ''),
     )
-    .$if(after !== null, (qb) => qb.where('k.expires_at', '>', after as Date))
-    .$if(until !== null, (qb) => qb.where('k.expires_at', '<=', until as Date))
+    .$if(from !== null, (qb) => qb.where('k.expires_at', range?.fromInclusive ? '>=' : '>', from as Date))
+    .$if(to !== null, (qb) => qb.where('k.expires_at', range?.toInclusive ? '<=' : '<', to as Date))
     .$call(soonestFirst('k.expires_at', 'k.id', filter))
     .execute();
   const page = newestPage(rows, filter);
