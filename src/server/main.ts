@@ -83,7 +83,8 @@ async function serve(config: Config, role: 'all' | 'api' | 'worker'): Promise<vo
     if (created) say('loaded the demo data set');
   }
 
-  const worker = role === 'api' ? null : startWorker(database, config, (message) => say(message));
+  const worker =
+    role === 'api' ? null : startWorker(database, config, policy.policy, (message) => say(message));
   const app = role === 'worker' ? null : await buildApp({ config, database, policy });
   if (app) {
     try {

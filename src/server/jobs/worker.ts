@@ -2,7 +2,6 @@ import type { Policy } from '../../core/index.ts';
 import type { Config } from '../config.ts';
 import type { Db, DbHandle } from '../db/database.ts';
 import { proposeRenewals } from '../modules/inventory/certificates.service.ts';
-import { loadPolicy } from '../modules/policy/load-policy.ts';
 import { createSender } from '../notify/sender.ts';
 import { runCaseClocks } from './case-clocks.job.ts';
 import { remindAboutContacts } from './contact-reminder.job.ts';
@@ -35,11 +34,11 @@ const JOBS: PeriodicJob[] = [
 export function startWorker(
   handle: DbHandle,
   config: Config,
+  /** The policy document loaded and validated at start-up. */
+  policy: Policy,
   log: (message: string, extra?: object) => void,
 ): Worker {
   const { db } = handle;
-  // Validated at start-up already; the worker reads the same document.
-  const { policy } = loadPolicy(config.policyFile ?? undefined);
   let stopping = false;
   const running = new Set<Promise<unknown>>();
   const relay = startOutboxRelay(handle, { db, outbox: config.outbox, sender: createSender(config) }, log);

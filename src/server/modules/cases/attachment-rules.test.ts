@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAttachment, contentDisposition } from './attachment-rules.ts';
+import { contentDisposition } from '../../http/downloads.ts';
+import { checkAttachment } from './attachment-rules.ts';
 
 const text = Buffer.from('hello\n');
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);

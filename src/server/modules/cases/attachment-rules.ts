@@ -138,9 +138,3 @@ function isText(bytes: Buffer): boolean {
     return false;
   }
 }
-
-/** Content-Disposition for a download: an ASCII fallback plus the exact UTF-8 name (RFC 6266). */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

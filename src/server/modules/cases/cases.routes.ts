@@ -1,12 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { contentDisposition, sendCsv } from '../../http/downloads.ts';
 import { brokenRule } from '../../http/errors.ts';
 import { ProblemResponses } from '../../http/openapi.ts';
 import { inRequestScope } from '../../http/route-helpers.ts';
 import { openFile, removeFile } from '../../storage/attachment-store.ts';
 import { IdParams } from '../directory/directory.schemas.ts';
-import { contentDisposition } from './attachment-rules.ts';
 import { attainmentCsv, attainmentReport, reportPartnerName } from './attainment.service.ts';
 import {
   acknowledgeCase,
@@ -258,13 +258,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
         const report = await attainmentReport(tx, scope, policyOf(request), request.query);
         return attainmentCsv(report, await reportPartnerName(tx, scope, request.query.partnerId));
       });
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          contentDisposition(`attainment-${request.query.from}-to-${request.query.to}.csv`),
-        )
-        .send(csv);
+      return sendCsv(reply, `attainment-${request.query.from}-to-${request.query.to}.csv`, csv);
     },
   );
 }

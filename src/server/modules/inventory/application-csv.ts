@@ -52,7 +52,7 @@ const TRUE = new Set(['true', 'yes', 'y', '1', 'sí', 'si']);
 const FALSE = new Set(['false', 'no', 'n', '0', '']);
 
 /** `rows[12].version`: 12 is the line in the file (the header is line 1). */
-const cellPath = (line: number, column: string) => `rows[${line}].${column}`;
+export const cellPath = (line: number, column: string) => `rows[${line}].${column}`;
 
 export type ParsedCsv = { ok: true; rows: CsvApplication[] } | { ok: false; errors: FieldError[] };
 

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import {
   applicationsCsv,
   type CsvApplication,
+  cellPath,
   csvColumnOf,
   parseApplicationsCsv,
 } from './application-csv.ts';
@@ -51,7 +52,7 @@ export async function importApplications(tx: Tx, scope: Scope, train: ReleaseTra
   const errors: FieldError[] = [];
   for (const row of rows) {
     const customer = customers.get(row.customerId);
-    const path = (field: string) => `rows[${row.line}].${field}`;
+    const path = (field: string) => cellPath(row.line, field);
     if (!customer) {
       errors.push({
         code: 'unknown_customer',

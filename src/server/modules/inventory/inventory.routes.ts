@@ -3,9 +3,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ReleaseTrain } from '../../../core/index.ts';
 import type { Scope, Tx } from '../../db/database.ts';
+import { sendCsv } from '../../http/downloads.ts';
 import { ProblemResponses } from '../../http/openapi.ts';
 import { inRequestScope } from '../../http/route-helpers.ts';
-import { contentDisposition } from '../cases/attachment-rules.ts';
 import { IdParams } from '../directory/directory.schemas.ts';
 import {
   createApplication,
@@ -84,10 +84,7 @@ export async function inventoryRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const csv = await inRequestScope(request, (tx, scope) => exportApplications(tx, scope, request.query));
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', contentDisposition('applications.csv'))
-        .send(csv);
+      return sendCsv(reply, 'applications.csv', csv);
     },
   );
   app.get(

@@ -1,4 +1,4 @@
-import { type Expression, type RawBuilder, sql } from 'kysely';
+import { type Expression, type RawBuilder, type Selectable, sql } from 'kysely';
 import {
   classifyVersion,
   formatVersion,
@@ -8,6 +8,7 @@ import {
   type VersionTier,
 } from '../../../core/index.ts';
 import type { Tx } from '../../db/database.ts';
+import type { ReleaseTrainsTable } from '../../db/schema.ts';
 
 /** The train in force: the newest published one, else the policy document's. */
 export interface ActiveTrain {
@@ -18,14 +19,7 @@ export interface ActiveTrain {
   release: Release | null;
 }
 
-export async function activeTrain(tx: Tx, policyTrain: ReleaseTrain): Promise<ActiveTrain> {
-  const row = await tx
-    .selectFrom('release_trains')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) return { id: null, train: policyTrain, publishedAt: null, publishedBy: null, release: null };
+export function trainFromRow(row: Selectable<ReleaseTrainsTable>): ActiveTrain {
   return {
     id: row.id,
     train: row.train,
@@ -33,6 +27,18 @@ export async function activeTrain(tx: Tx, policyTrain: ReleaseTrain): Promise<Ac
     publishedBy: row.published_by_label,
     release: row.published_release,
   };
+}
+
+export async function activeTrain(tx: Tx, policyTrain: ReleaseTrain): Promise<ActiveTrain> {
+  const row = await tx
+    .selectFrom('release_trains')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row
+    ? trainFromRow(row)
+    : { id: null, train: policyTrain, publishedAt: null, publishedBy: null, release: null };
 }
 
 /** Stored form of a version: '14.0 SU3' when it parses, else the text as given (unsupported). */

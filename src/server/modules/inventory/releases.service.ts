@@ -5,7 +5,7 @@ import { requireRole } from '../../http/authenticate.ts';
 import { brokenRule, notFound } from '../../http/errors.ts';
 import { raiseEvent } from '../../notify/events.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { type ActiveTrain, activeTrain, normalizeVersion, tierSql } from './release-train.ts';
+import { type ActiveTrain, activeTrain, normalizeVersion, tierSql, trainFromRow } from './release-train.ts';
 
 function presentTrain(active: ActiveTrain) {
   return {
@@ -21,15 +21,7 @@ export async function releaseHistory(tx: Tx, policyTrain: ReleaseTrain) {
   const rows = await tx.selectFrom('release_trains').selectAll().orderBy('id', 'desc').limit(50).execute();
   return {
     active: presentTrain(active),
-    history: rows.map((row) =>
-      presentTrain({
-        id: row.id,
-        train: row.train,
-        publishedAt: row.published_at,
-        publishedBy: row.published_by_label,
-        release: row.published_release,
-      }),
-    ),
+    history: rows.map((row) => presentTrain(trainFromRow(row))),
   };
 }
 
