@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { DAY_MS, type Policy, proposeCertificateRenewal } from '../../../core/index.ts';
-import { type Db, inScope, type Scope, systemScope, type Tx } from '../../db/database.ts';
+import { type Db, inScope, queueWrite, type Scope, systemScope, type Tx } from '../../db/database.ts';
 import type { CertificateKind, CertificatesTable } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { brokenRule, notFound } from '../../http/errors.ts';
@@ -272,17 +272,20 @@ export async function proposeRenewals(
         RENEWAL_MINUTES,
       );
       const slot = proposal.earliest;
-      await tx
-        .updateTable('certificates')
-        .set({
-          proposal_start: slot ? new Date(slot.start) : null,
-          proposal_end: slot ? new Date(slot.end) : null,
-          proposal_problem: slot ? null : (proposal.reason ?? 'expired_or_too_late'),
-          proposed_at: new Date(now),
-          updated_at: new Date(now),
-        })
-        .where('id', '=', row.id)
-        .execute();
+      // Queued with the event: the whole batch reaches the database with the COMMIT.
+      await queueWrite(
+        tx,
+        tx
+          .updateTable('certificates')
+          .set({
+            proposal_start: slot ? new Date(slot.start) : null,
+            proposal_end: slot ? new Date(slot.end) : null,
+            proposal_problem: slot ? null : (proposal.reason ?? 'expired_or_too_late'),
+            proposed_at: new Date(now),
+            updated_at: new Date(now),
+          })
+          .where('id', '=', row.id),
+      );
       await raiseEvent(tx, scope, {
         category: 'certificates',
         kind: slot ? 'certificate.renewal_proposed' : 'certificate.renewal_overdue',
