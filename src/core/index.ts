@@ -126,3 +126,4 @@ export {
   type VersionCompliance,
   type VersionTier,
 } from './version-compliance.ts';
+export { createZoneClock, type ZoneClock } from './zone-clock.ts';

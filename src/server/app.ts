@@ -15,6 +15,10 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.ts';
+import { disasterRecoveryRoutes } from './modules/disaster-recovery/disaster-recovery.routes.ts';
+import { backupRoutes } from './modules/inventory/backups.routes.ts';
+import { capacityRoutes } from './modules/inventory/capacity.routes.ts';
+import { copRequestRoutes } from './modules/inventory/cop-requests.routes.ts';
 import { inventoryRoutes } from './modules/inventory/inventory.routes.ts';
 import { responsibilityRoutes } from './modules/inventory/responsibilities.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
@@ -211,7 +215,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(outageRoutes);
       await api.register(caseRoutes);
       await api.register(inventoryRoutes);
+      await api.register(capacityRoutes);
+      await api.register(backupRoutes);
+      await api.register(copRequestRoutes);
       await api.register(responsibilityRoutes);
+      await api.register(disasterRecoveryRoutes);
     },
     { prefix: '/api/v1' },
   );

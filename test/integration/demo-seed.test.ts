@@ -28,7 +28,12 @@ const counts = () =>
              (SELECT count(*)::int FROM cases) AS cases, (SELECT count(*)::int FROM cases WHERE status NOT IN ('resolved', 'closed')) AS open_cases,
              (SELECT count(DISTINCT status)::int FROM cases) AS case_statuses, (SELECT count(*)::int FROM cases WHERE escalated_at IS NOT NULL) AS escalated,
              (SELECT count(DISTINCT customer_id)::int FROM applications) AS instances, (SELECT count(*)::int FROM customers WHERE active) AS active_customers,
-             (SELECT count(DISTINCT tier)::int FROM applications) AS tiers, (SELECT count(*)::int FROM applications WHERE kind = 'sme') AS sme
+             (SELECT count(DISTINCT tier)::int FROM applications) AS tiers, (SELECT count(*)::int FROM applications WHERE kind = 'sme') AS sme,
+             (SELECT count(*)::int FROM certificates) AS certificates, (SELECT count(*)::int FROM certificates WHERE expires_at < now()) AS expired_certificates,
+             (SELECT count(*)::int FROM customer_capacity) AS capacity_rows, (SELECT count(*)::int FROM customer_capacity WHERE provisioned >= 0.8 * entitled) AS capacity_warnings,
+             (SELECT count(*)::int FROM capacity_expansions) AS expansions,
+             (SELECT count(*)::int FROM (SELECT application_id FROM backups GROUP BY application_id HAVING count(*) = 35) full_history) AS backed_up,
+             (SELECT count(*)::int FROM applications) AS applications
     `.execute(tx);
     return rows[0];
   });
@@ -46,6 +51,14 @@ it('seeds notifications, outages and network activity once, raising their events
   // Every active customer has an instance; the versions span all four tiers; one SME cluster.
   expect(first?.instances).toBe(first?.active_customers);
   expect(first).toMatchObject({ tiers: 4, sme: 1 });
+  // Certificates in every status, capacity for every instance with some near the thresholds and
+  // one expansion asked for, five weeks of nightly backups for every application.
+  expect(first?.certificates).toBeGreaterThan(20);
+  expect(first?.expired_certificates).toBeGreaterThan(0);
+  expect(first?.capacity_rows).toBe(2 * (first?.instances ?? 0));
+  expect(first?.capacity_warnings).toBeGreaterThan(0);
+  expect(first?.expansions).toBe(1);
+  expect(first?.backed_up).toBe(first?.applications);
   expect(await seedDemo(handle.db, config)).toEqual({ created: false });
   expect(await counts()).toEqual(first);
   const meridian = await inScope(handle.db, systemScope('test'), async (tx) => {

@@ -5,6 +5,9 @@ import * as m0003 from './migrations/0003_cases.ts';
 import * as m0004 from './migrations/0004_scope_folding.ts';
 import * as m0005 from './migrations/0005_inventory.ts';
 import * as m0006 from './migrations/0006_certificates.ts';
+import * as m0007 from './migrations/0007_capacity_backups.ts';
+import * as m0008 from './migrations/0008_disaster_recovery.ts';
+import * as m0009 from './migrations/0009_cop_requests.ts';
 
 /**
  * Forward-only, numbered migrations. Kysely's migrator takes a PostgreSQL advisory lock for the
@@ -17,6 +20,9 @@ const migrations: Record<string, Migration> = {
   '0004_scope_folding': m0004,
   '0005_inventory': m0005,
   '0006_certificates': m0006,
+  '0007_capacity_backups': m0007,
+  '0008_disaster_recovery': m0008,
+  '0009_cop_requests': m0009,
 };
 
 /** In the order they run. */

@@ -119,13 +119,20 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
-export type Category = 'maintenance_outages' | 'incidents' | 'certificates' | 'upgrades' | 'releases';
+export type Category =
+  | 'maintenance_outages'
+  | 'incidents'
+  | 'certificates'
+  | 'upgrades'
+  | 'releases'
+  | 'capacity';
 export const CATEGORIES: readonly Category[] = [
   'maintenance_outages',
   'incidents',
   'certificates',
   'upgrades',
   'releases',
+  'capacity',
 ];
 export type Channel = 'email' | 'webhook' | 'webex' | 'slack' | 'teams';
 export const CHANNELS: readonly Channel[] = ['email', 'webhook', 'webex', 'slack', 'teams'];
@@ -446,6 +453,130 @@ export interface CertificatesTable {
   updated_at: Timestamp;
 }
 
+export type CapacityResource = 'knowledge_workers' | 'workspace_devices';
+export type ExpansionStatus = 'requested' | 'planned' | 'completed' | 'cancelled';
+
+export interface CustomerCapacityTable {
+  customer_id: string;
+  resource: CapacityResource;
+  partner_id: string;
+  entitled: number;
+  provisioned: Generated<number>;
+  activated_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CapacityExpansionsTable {
+  id: Generated<string>;
+  partner_id: string;
+  customer_id: string;
+  case_id: string;
+  resource: CapacityResource;
+  additional: number;
+  reason: string;
+  status: Generated<ExpansionStatus>;
+  planned_for: Timestamp | null;
+  plan_note: string | null;
+  completed_at: Timestamp | null;
+  cancelled_reason: string | null;
+  requested_by_label: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface BackupsTable {
+  id: Generated<string>;
+  partner_id: string;
+  customer_id: string;
+  application_id: string;
+  /** The region-local date the nightly run belongs to (YYYY-MM-DD). */
+  night: ColumnType<string, string, string>;
+  taken_at: Timestamp;
+  ok: boolean;
+  size_bytes: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface BackupPurgesTable {
+  id: Generated<number>;
+  run_id: string;
+  backup_id: string;
+  partner_id: string;
+  customer_id: string;
+  application_id: string;
+  night: ColumnType<string, string, string>;
+  taken_at: Timestamp;
+  ok: boolean;
+  purged_at: Timestamp;
+}
+
+export type DrEventKind = 'application_failure' | 'hardware_failure';
+export type DrStatus = 'declared' | 'restoring' | 'restored' | 'closed';
+
+export interface DrEventsTable {
+  id: Generated<string>;
+  number: ColumnType<number, never, never>;
+  partner_id: string;
+  customer_id: string;
+  application_id: string | null;
+  application_name: string;
+  application_kind: ApplicationKind;
+  kind: DrEventKind;
+  title: string | null;
+  description: string;
+  region: Region;
+  status: Generated<DrStatus>;
+  declared_at: Timestamp;
+  target_at: Timestamp | null;
+  target_explanation: ColumnType<unknown, string | null, string | null>;
+  recovered_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  declared_by: string | null;
+  declared_by_label: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface DrEventUpdatesTable {
+  id: Generated<string>;
+  event_id: string;
+  partner_id: string;
+  customer_id: string;
+  previous_status: DrStatus | null;
+  status: DrStatus;
+  message: string;
+  author_id: string | null;
+  author_label: string;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export type CopPackage = 'phone_firmware' | 'locale' | 'device_pack' | 'fix' | 'other';
+export type CopRequestStatus = 'requested' | 'uploaded' | 'installed' | 'rejected' | 'cancelled';
+export type ChecksumAlgorithm = 'sha256' | 'sha512' | 'md5';
+
+export interface CopRequestsTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  partner_id: string;
+  customer_id: string;
+  application_id: string;
+  package: CopPackage;
+  file_name: string;
+  reason: string;
+  status: Generated<CopRequestStatus>;
+  sftp_path: string | null;
+  checksum_algorithm: ChecksumAlgorithm | null;
+  checksum: string | null;
+  uploaded_at: Timestamp | null;
+  uploaded_by_label: string | null;
+  installed_at: Timestamp | null;
+  installed_by_label: string | null;
+  closing_reason: string | null;
+  requested_by_label: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   partners: PartnersTable;
   customers: CustomersTable;
@@ -473,4 +604,11 @@ export interface Database {
   upgrade_campaigns: UpgradeCampaignsTable;
   upgrade_campaign_customers: UpgradeCampaignCustomersTable;
   certificates: CertificatesTable;
+  customer_capacity: CustomerCapacityTable;
+  capacity_expansions: CapacityExpansionsTable;
+  backups: BackupsTable;
+  backup_purges: BackupPurgesTable;
+  cop_requests: CopRequestsTable;
+  dr_events: DrEventsTable;
+  dr_event_updates: DrEventUpdatesTable;
 }

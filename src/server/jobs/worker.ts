@@ -1,6 +1,7 @@
 import type { Policy } from '../../core/index.ts';
 import type { Config } from '../config.ts';
 import type { Db, DbHandle } from '../db/database.ts';
+import { applyRetention } from '../modules/inventory/backups.service.ts';
 import { proposeRenewals } from '../modules/inventory/certificates.service.ts';
 import { createSender } from '../notify/sender.ts';
 import { runCaseClocks } from './case-clocks.job.ts';
@@ -25,6 +26,8 @@ const JOBS: PeriodicJob[] = [
   { name: 'case-clocks', everyMs: 60_000, run: (db) => runCaseClocks(db) },
   // Daily in effect: each certificate is proposed once; hourly runs only pick up new ones sooner.
   { name: 'certificate-renewals', everyMs: 60 * 60_000, run: (db, policy) => proposeRenewals(db, policy) },
+  // Hourly: a backup leaves the moment it is 33 days old and no longer among the 3 newest good.
+  { name: 'backup-retention', everyMs: 60 * 60_000, run: (db, policy) => applyRetention(db, policy) },
 ];
 
 /**

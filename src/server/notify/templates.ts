@@ -61,6 +61,7 @@ const VOCABULARY = {
       certificates: 'Certificates',
       upgrades: 'Upgrades',
       releases: 'Releases',
+      capacity: 'Capacity',
     },
     outageDeclared: (n: number, title: string) => `Outage #${n} declared: ${title}`,
     outageDeclaredIntro: 'The provider has declared an outage that affects your service.',
@@ -117,6 +118,67 @@ const VOCABULARY = {
     application: 'Application',
     expires: 'Expires',
     proposedSlot: 'Proposed slot',
+    drDeclared: (n: number, application: string, customer: string) =>
+      `Disaster recovery #${n} declared: ${application} (${customer})`,
+    drDeclaredApplicationIntro:
+      'The provider has declared a disaster-recovery event for an application failure. A new publisher is being set up from the Disaster Recovery System (DRS) backup, with a target of one business day from the declaration. Partners have no access to DRS; you can do your own recovery once the provider has restored the service.',
+    drDeclaredHardwareIntro:
+      'The provider has declared a disaster-recovery event for a hardware failure. Whether a new publisher is set up in the same or another data centre, or the failed hardware is recovered, depends on the failure: there is no fixed target, and the provider will give the expected recovery time in its updates. You can do your own recovery once the provider has restored the service.',
+    drUpdated: (n: number, application: string, customer: string) =>
+      `Disaster recovery #${n} update: ${application} (${customer})`,
+    drUpdatedIntro: 'There is a new update on a disaster-recovery event that affects your customer.',
+    drRestored: (n: number, application: string, customer: string) =>
+      `Disaster recovery #${n} restored: ${application} (${customer})`,
+    drRestoredIntro:
+      'The provider has restored the service from the DRS backup. You can now do your own recovery steps.',
+    drFailure: 'Failure',
+    drKinds: { application_failure: 'Application failure', hardware_failure: 'Hardware failure' },
+    drStatuses: { declared: 'Declared', restoring: 'Restoring', restored: 'Restored', closed: 'Closed' },
+    region: 'Region',
+    declared: 'Declared',
+    drTarget: 'Target for a new publisher',
+    restoredAt: 'Restored',
+    timeToRecover: 'Time to recover',
+    targetMet: 'Target met',
+    yes: 'Yes',
+    no: 'No',
+    resourceNames: { knowledge_workers: 'Knowledge workers', workspace_devices: 'Workspace devices' },
+    capacityCrossed: (percent: number, resource: string, customer: string) =>
+      `${customer}: ${resource} at ${percent} % of capacity`,
+    capacityCrossedIntro:
+      'Provisioning has crossed a capacity threshold. Beyond the entitlement nothing more can be provisioned until an expansion, opened through a TAC case, adds capacity.',
+    capacityUse: 'In use',
+    entitlement: 'Entitlement',
+    expansionPlanned: (customer: string) => `Capacity expansion planned for ${customer}`,
+    expansionPlannedIntro: 'The provider has planned the capacity expansion you asked for.',
+    expansionCompleted: (customer: string) => `Capacity expansion completed for ${customer}`,
+    expansionCompletedIntro:
+      'The additional capacity is in place. You can provision up to the new entitlement.',
+    plannedFor: 'Planned for',
+    copSubjects: {
+      requested: (n: number, file: string, customer: string) => `COP request #${n}: ${file} for ${customer}`,
+      uploaded: (n: number, file: string, customer: string) =>
+        `COP file ready on the SFTP server (#${n}): ${file} for ${customer}`,
+      installed: (n: number, file: string, customer: string) =>
+        `COP file installed (#${n}): ${file} for ${customer}`,
+      rejected: (n: number, file: string, customer: string) =>
+        `COP request #${n} turned down: ${file} for ${customer}`,
+      cancelled: (n: number, file: string, customer: string) =>
+        `COP request #${n} withdrawn: ${file} for ${customer}`,
+    },
+    copIntros: {
+      requested: 'A partner asks for a COP file to be uploaded to the instance SFTP server.',
+      uploaded:
+        'The provider has uploaded the COP file to the instance SFTP server. Download it to the UC application, install it when it suits you, and mark it installed in DI Ops.',
+      installed: 'The partner has installed the COP file.',
+      rejected: 'The provider has turned this COP request down.',
+      cancelled: 'This COP request has been withdrawn.',
+    },
+    file: 'File',
+    sftpPath: 'SFTP path',
+    checksum: 'Checksum',
+    reason: 'Reason',
+    added: 'Added',
   },
   es: {
     product: 'DI Ops',
@@ -151,6 +213,7 @@ const VOCABULARY = {
       certificates: 'Certificados',
       upgrades: 'Actualizaciones',
       releases: 'Versiones',
+      capacity: 'Capacidad',
     },
     outageDeclared: (n: number, title: string) => `Interrupción n.º ${n} declarada: ${title}`,
     outageDeclaredIntro: 'El proveedor ha declarado una interrupción que afecta a su servicio.',
@@ -209,6 +272,74 @@ const VOCABULARY = {
     application: 'Aplicación',
     expires: 'Caduca',
     proposedSlot: 'Franja propuesta',
+    drDeclared: (n: number, application: string, customer: string) =>
+      `Recuperación ante desastres n.º ${n} declarada: ${application} (${customer})`,
+    drDeclaredApplicationIntro:
+      'El proveedor ha declarado un evento de recuperación ante desastres por una falla de la aplicación. Se está estableciendo un nuevo Publisher a partir de la copia de seguridad del sistema de recuperación ante desastres (DRS), con el objetivo de hacerlo dentro de un día hábil desde la declaración. Los socios no tienen acceso al DRS; podrá realizar su propia recuperación una vez que el proveedor haya restaurado el servicio.',
+    drDeclaredHardwareIntro:
+      'El proveedor ha declarado un evento de recuperación ante desastres por una falla de hardware. Establecer un nuevo Publisher en el mismo centro de datos o en otro, o recuperar el hardware averiado, depende de la naturaleza de la falla: no hay un plazo fijo, y el proveedor comunicará el plazo de recuperación esperado en sus actualizaciones. Podrá realizar su propia recuperación una vez que el proveedor haya restaurado el servicio.',
+    drUpdated: (n: number, application: string, customer: string) =>
+      `Recuperación ante desastres n.º ${n}, actualización: ${application} (${customer})`,
+    drUpdatedIntro:
+      'Hay una nueva actualización de un evento de recuperación ante desastres que afecta a su cliente.',
+    drRestored: (n: number, application: string, customer: string) =>
+      `Recuperación ante desastres n.º ${n} restaurada: ${application} (${customer})`,
+    drRestoredIntro:
+      'El proveedor ha restaurado el servicio desde la copia de seguridad del DRS. Ya puede realizar sus propios pasos de recuperación.',
+    drFailure: 'Falla',
+    drKinds: { application_failure: 'Falla de la aplicación', hardware_failure: 'Falla de hardware' },
+    drStatuses: {
+      declared: 'Declarado',
+      restoring: 'En restauración',
+      restored: 'Restaurado',
+      closed: 'Cerrado',
+    },
+    region: 'Región',
+    declared: 'Declarado',
+    drTarget: 'Objetivo para el nuevo Publisher',
+    restoredAt: 'Restaurado',
+    timeToRecover: 'Tiempo de recuperación',
+    targetMet: 'Objetivo cumplido',
+    yes: 'Sí',
+    no: 'No',
+    resourceNames: { knowledge_workers: 'Knowledge workers', workspace_devices: 'Dispositivos Workspace' },
+    capacityCrossed: (percent: number, resource: string, customer: string) =>
+      `${customer}: ${resource} al ${percent} % de la capacidad`,
+    capacityCrossedIntro:
+      'El aprovisionamiento ha superado un umbral de capacidad. Por encima de la capacidad contratada no se puede aprovisionar más hasta que una ampliación, solicitada mediante un caso al TAC, la aumente.',
+    capacityUse: 'En uso',
+    entitlement: 'Capacidad contratada',
+    expansionPlanned: (customer: string) => `Ampliación de capacidad planificada para ${customer}`,
+    expansionPlannedIntro: 'El proveedor ha planificado la ampliación de capacidad que solicitó.',
+    expansionCompleted: (customer: string) => `Ampliación de capacidad completada para ${customer}`,
+    expansionCompletedIntro:
+      'La capacidad adicional ya está disponible. Puede aprovisionar hasta la nueva capacidad contratada.',
+    plannedFor: 'Planificada para',
+    copSubjects: {
+      requested: (n: number, file: string, customer: string) =>
+        `Solicitud de COP n.º ${n}: ${file} para ${customer}`,
+      uploaded: (n: number, file: string, customer: string) =>
+        `Archivo COP disponible en el servidor SFTP (n.º ${n}): ${file} para ${customer}`,
+      installed: (n: number, file: string, customer: string) =>
+        `Archivo COP instalado (n.º ${n}): ${file} para ${customer}`,
+      rejected: (n: number, file: string, customer: string) =>
+        `Solicitud de COP n.º ${n} rechazada: ${file} para ${customer}`,
+      cancelled: (n: number, file: string, customer: string) =>
+        `Solicitud de COP n.º ${n} retirada: ${file} para ${customer}`,
+    },
+    copIntros: {
+      requested: 'Un socio solicita que se cargue un archivo COP en el servidor SFTP de la instancia.',
+      uploaded:
+        'El proveedor ha cargado el archivo COP en el servidor SFTP de la instancia. Descárguelo en la aplicación de UC, instálelo cuando le convenga y márquelo como instalado en DI Ops.',
+      installed: 'El socio ha instalado el archivo COP.',
+      rejected: 'El proveedor ha rechazado esta solicitud de COP.',
+      cancelled: 'Esta solicitud de COP se ha retirado.',
+    },
+    file: 'Archivo',
+    sftpPath: 'Ruta SFTP',
+    checksum: 'Suma de comprobación',
+    reason: 'Motivo',
+    added: 'Añadido',
   },
 } as const;
 
@@ -363,6 +494,102 @@ function trainText(value: unknown): string {
   return `n ${releaseName(train.n)} · n-1 ${releaseName(train.n1)} · n-2 ${releaseName(train.n2)}`;
 }
 
+function resourceName(payload: Payload, t: Vocabulary): string {
+  const resource = str(payload, 'resource');
+  return t.resourceNames[resource as keyof Vocabulary['resourceNames']] ?? resource;
+}
+
+function expansionMessage(payload: Payload, ctx: RenderContext, t: Vocabulary, completed: boolean): Message {
+  const customer = str(payload, 'customerName');
+  const facts = [
+    { label: t.customer, value: customer },
+    { label: resourceName(payload, t), value: `+${num(payload, 'additional')}` },
+    { label: t.entitlement, value: String(num(payload, 'entitled')) },
+  ];
+  if (!completed)
+    facts.push({
+      label: t.plannedFor,
+      value: formatInstant(str(payload, 'plannedFor'), ctx.locale, ctx.timeZone),
+    });
+  return {
+    subject: completed ? t.expansionCompleted(customer) : t.expansionPlanned(customer),
+    intro: completed ? t.expansionCompletedIntro : t.expansionPlannedIntro,
+    body: str(payload, 'note') || null,
+    facts,
+    link: { label: t.open, url: `${ctx.publicUrl}/inventory/capacity` },
+    footer: t.footer,
+  };
+}
+
+/** Disaster recovery: what failed, where, the target (application failures), and once restored the outcome. */
+function drMessage(
+  payload: Payload,
+  ctx: RenderContext,
+  t: Vocabulary,
+  kind: 'declared' | 'updated' | 'restored',
+): Message {
+  const failure = str(payload, 'kind') as keyof Vocabulary['drKinds'];
+  const status = str(payload, 'status') as keyof Vocabulary['drStatuses'];
+  const application = str(payload, 'applicationName');
+  const customer = str(payload, 'customerName');
+  const when = (key: string) => formatInstant(str(payload, key), ctx.locale, ctx.timeZone);
+  const facts: Message['facts'] = [
+    { label: t.drFailure, value: t.drKinds[failure] ?? failure },
+    { label: t.application, value: application },
+    { label: t.customer, value: customer },
+    { label: t.region, value: str(payload, 'region') },
+    { label: t.status, value: t.drStatuses[status] ?? status },
+    { label: t.declared, value: when('declaredAt') },
+  ];
+  // A hardware failure has no fixed target: none is shown.
+  if (str(payload, 'targetAt')) facts.push({ label: t.drTarget, value: when('targetAt') });
+  if (str(payload, 'recoveredAt')) {
+    facts.push({ label: t.restoredAt, value: when('recoveredAt') });
+    facts.push({ label: t.timeToRecover, value: formatDuration(num(payload, 'timeToRecoverMinutes')) });
+    if (typeof payload.targetMet === 'boolean')
+      facts.push({ label: t.targetMet, value: payload.targetMet ? t.yes : t.no });
+  }
+  const n = num(payload, 'number');
+  const [subject, intro] =
+    kind === 'declared'
+      ? [
+          t.drDeclared(n, application, customer),
+          failure === 'hardware_failure' ? t.drDeclaredHardwareIntro : t.drDeclaredApplicationIntro,
+        ]
+      : kind === 'restored'
+        ? [t.drRestored(n, application, customer), t.drRestoredIntro]
+        : [t.drUpdated(n, application, customer), t.drUpdatedIntro];
+  return {
+    subject,
+    intro,
+    body: str(payload, 'message') || null,
+    facts,
+    link: { label: t.open, url: `${ctx.publicUrl}/disaster-recovery/${str(payload, 'drEventId')}` },
+    footer: t.footer,
+  };
+}
+
+type CopStep = keyof Vocabulary['copSubjects'];
+
+function copMessage(payload: Payload, ctx: RenderContext, t: Vocabulary, stepName: CopStep): Message {
+  const customer = str(payload, 'customerName');
+  const facts: Message['facts'] = [
+    { label: t.customer, value: customer },
+    { label: t.application, value: str(payload, 'applicationName') },
+    { label: t.file, value: str(payload, 'fileName') },
+  ];
+  if (payload.sftpPath) facts.push({ label: t.sftpPath, value: str(payload, 'sftpPath') });
+  if (payload.checksum) facts.push({ label: t.checksum, value: str(payload, 'checksum') });
+  return {
+    subject: t.copSubjects[stepName](num(payload, 'number'), str(payload, 'fileName'), customer),
+    intro: t.copIntros[stepName],
+    body: str(payload, 'reason') || null,
+    facts,
+    link: { label: t.open, url: `${ctx.publicUrl}/inventory/cop-requests/${str(payload, 'copRequestId')}` },
+    footer: t.footer,
+  };
+}
+
 const TEMPLATES: Record<string, Template> = {
   'case.opened': (payload, ctx, t) =>
     caseMessage(
@@ -415,8 +642,33 @@ const TEMPLATES: Record<string, Template> = {
       footer: t.footer,
     };
   },
+  'capacity.threshold_crossed': (payload, ctx, t) => {
+    const resource = resourceName(payload, t);
+    return {
+      subject: t.capacityCrossed(num(payload, 'thresholdPercent'), resource, str(payload, 'customerName')),
+      intro: t.capacityCrossedIntro,
+      body: null,
+      facts: [
+        { label: t.customer, value: str(payload, 'customerName') },
+        { label: t.capacityUse, value: `${num(payload, 'provisioned')} (${num(payload, 'percent')} %)` },
+        { label: t.entitlement, value: String(num(payload, 'entitled')) },
+      ],
+      link: { label: t.open, url: `${ctx.publicUrl}/inventory/capacity` },
+      footer: t.footer,
+    };
+  },
+  'capacity.expansion_planned': (payload, ctx, t) => expansionMessage(payload, ctx, t, false),
+  'capacity.expansion_completed': (payload, ctx, t) => expansionMessage(payload, ctx, t, true),
+  'cop.requested': (payload, ctx, t) => copMessage(payload, ctx, t, 'requested'),
+  'cop.uploaded': (payload, ctx, t) => copMessage(payload, ctx, t, 'uploaded'),
+  'cop.installed': (payload, ctx, t) => copMessage(payload, ctx, t, 'installed'),
+  'cop.rejected': (payload, ctx, t) => copMessage(payload, ctx, t, 'rejected'),
+  'cop.cancelled': (payload, ctx, t) => copMessage(payload, ctx, t, 'cancelled'),
   'certificate.renewal_proposed': (payload, ctx, t) => certificateMessage(payload, ctx, t, false),
   'certificate.renewal_overdue': (payload, ctx, t) => certificateMessage(payload, ctx, t, true),
+  'dr.declared': (payload, ctx, t) => drMessage(payload, ctx, t, 'declared'),
+  'dr.updated': (payload, ctx, t) => drMessage(payload, ctx, t, 'updated'),
+  'dr.restored': (payload, ctx, t) => drMessage(payload, ctx, t, 'restored'),
   'outage.declared': (payload, ctx, t) =>
     outageMessage(payload, ctx, t, t.outageDeclared, t.outageDeclaredIntro),
   'outage.updated': (payload, ctx, t) =>

@@ -11,6 +11,7 @@ import { loadPolicy } from '../modules/policy/load-policy.ts';
 import { seedCaseDemo } from './demo-cases.ts';
 import { seedInventoryDemo } from './demo-inventory.ts';
 import { seedNotificationDemo } from './demo-notifications.ts';
+import { seedOperationsDemo } from './demo-operations.ts';
 
 /** Every demo account shares this password; the README and the start-up banner list the accounts. */
 export const DEMO_PASSWORD = 'diops-demo-2026';
@@ -127,6 +128,7 @@ export async function seedDemo(
       await seedNotificationDemo(tx, config, today);
       await seedCaseDemo(tx, policy, today);
       await seedInventoryDemo(tx, policy);
+      await seedOperationsDemo(tx, policy, today.getTime());
       return { created: false };
     }
 
@@ -194,6 +196,7 @@ export async function seedDemo(
     await seedNotificationDemo(tx, config, today);
     await seedCaseDemo(tx, policy, today);
     await seedInventoryDemo(tx, policy);
+    await seedOperationsDemo(tx, policy, today.getTime());
     return { created: true };
   });
 }

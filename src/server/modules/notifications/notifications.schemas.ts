@@ -14,8 +14,9 @@ export const CategorySchema = Type.Union(
     Type.Literal('certificates'),
     Type.Literal('upgrades'),
     Type.Literal('releases'),
+    Type.Literal('capacity'),
   ],
-  { description: 'maintenance_outages, incidents (S1/S2), certificates, upgrades, releases' },
+  { description: 'maintenance_outages, incidents (S1/S2), certificates, upgrades, releases, capacity' },
 );
 export const ChannelSchema = Type.Union(
   [
