@@ -1,13 +1,10 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination.ts';
+import { Instant, Nullable, Uuid } from '../../http/schema-types.ts';
 import { RegionSchema } from '../directory/directory.schemas.ts';
 import { APPLICATION_KINDS } from '../inventory/inventory.schemas.ts';
 import { DR_STATUSES } from './dr-lifecycle.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const Instant = Type.String({ format: 'date-time' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 
 export const DR_EVENT_KINDS = ['application_failure', 'hardware_failure'] as const;

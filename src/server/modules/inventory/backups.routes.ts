@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import { ProblemResponses } from '../../http/openapi.ts';
+import { pageSchema } from '../../http/pagination.ts';
 import { inRequestScope } from '../../http/route-helpers.ts';
 import {
   Backup,
@@ -17,8 +17,6 @@ import { backupPromise, listBackups, listPurges, recordBackups } from './backups
 
 const tags = ['backups'];
 const policyOf = (request: FastifyRequest) => request.server.ctx.policy.policy;
-const page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
-  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
 /** Backups are the provider's alone: partners and customers get 403 on every route. */
 export async function backupRoutes(fastify: FastifyInstance): Promise<void> {
@@ -45,7 +43,7 @@ export async function backupRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: 'Backups, newest first',
         querystring: BackupQuery,
-        response: { 200: page(Backup), ...ProblemResponses },
+        response: { 200: pageSchema(Backup), ...ProblemResponses },
       },
     },
     (request) => inRequestScope(request, (tx, scope) => listBackups(tx, scope, request.query)),
@@ -57,7 +55,7 @@ export async function backupRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: 'What the retention job purged, newest first',
         querystring: PurgeQuery,
-        response: { 200: page(BackupPurge), ...ProblemResponses },
+        response: { 200: pageSchema(BackupPurge), ...ProblemResponses },
       },
     },
     (request) => inRequestScope(request, (tx, scope) => listPurges(tx, scope, request.query)),

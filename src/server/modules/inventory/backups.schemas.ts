@@ -1,11 +1,8 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination.ts';
+import { Instant, Nullable, Uuid } from '../../http/schema-types.ts';
 import { ApplicationKind } from './inventory.schemas.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const Instant = Type.String({ format: 'date-time' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 const Night = Type.String({ format: 'date', description: 'the region-local date of the nightly run' });
 
 export const RecordBackupsBody = Type.Object(

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import { ProblemResponses } from '../../http/openapi.ts';
+import { pageSchema } from '../../http/pagination.ts';
 import { inRequestScope } from '../../http/route-helpers.ts';
 import { IdParams } from '../directory/directory.schemas.ts';
 import {
@@ -27,8 +27,6 @@ import {
 
 const tags = ['capacity'];
 const policyOf = (request: FastifyRequest) => request.server.ctx.policy.policy;
-const page = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
-  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
 export async function capacityRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -40,7 +38,7 @@ export async function capacityRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: 'Capacity use per activated customer (knowledge workers, workspace devices)',
         querystring: CapacityQuery,
-        response: { 200: page(Capacity), ...ProblemResponses },
+        response: { 200: pageSchema(Capacity), ...ProblemResponses },
       },
     },
     (request) =>
@@ -105,7 +103,7 @@ export async function capacityRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: 'Capacity expansions, newest first',
         querystring: ExpansionQuery,
-        response: { 200: page(Expansion), ...ProblemResponses },
+        response: { 200: pageSchema(Expansion), ...ProblemResponses },
       },
     },
     (request) => inRequestScope(request, (tx, scope) => listExpansions(tx, scope, request.query)),

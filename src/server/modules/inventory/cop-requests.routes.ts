@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { ProblemResponses } from '../../http/openapi.ts';
+import { pageSchema } from '../../http/pagination.ts';
 import { inRequestScope } from '../../http/route-helpers.ts';
 import { IdParams } from '../directory/directory.schemas.ts';
 import {
@@ -37,10 +37,7 @@ export async function copRequestRoutes(fastify: FastifyInstance): Promise<void> 
         summary: 'COP file service requests, newest first; status=open for requested and uploaded',
         querystring: CopRequestQuery,
         response: {
-          200: Type.Object({
-            items: Type.Array(CopRequest),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-          }),
+          200: pageSchema(CopRequest),
           ...ProblemResponses,
         },
       },

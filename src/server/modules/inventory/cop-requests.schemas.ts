@@ -1,10 +1,6 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination.ts';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Instant = Type.String({ format: 'date-time' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
+import { Instant, Nullable, Uuid } from '../../http/schema-types.ts';
 
 export const COP_PACKAGES = ['phone_firmware', 'locale', 'device_pack', 'fix', 'other'] as const;
 export const COP_STATUSES = ['requested', 'uploaded', 'installed', 'rejected', 'cancelled'] as const;

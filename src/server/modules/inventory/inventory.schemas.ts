@@ -1,11 +1,7 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../http/pagination.ts';
+import { Instant, Nullable, Uuid } from '../../http/schema-types.ts';
 import { RegionSchema } from '../directory/directory.schemas.ts';
-
-const Uuid = Type.String({ format: 'uuid' });
-const Instant = Type.String({ format: 'date-time' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()]);
 
 export const APPLICATION_KINDS = ['cucm', 'cucxn', 'imp', 'cer', 'expressway', 'sme'] as const;
 export const VERSION_TIERS = ['n', 'n-1', 'n-2', 'unsupported'] as const;
