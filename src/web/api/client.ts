@@ -87,6 +87,7 @@ export const api = {
     request<T>('GET', path, { query, ...(signal ? { signal } : {}) }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
   /** POSTs a file's bytes as the body (not multipart), typed by `contentType`. */
   upload: <T>(path: string, query: Query, data: Blob, contentType: string) =>
