@@ -373,4 +373,337 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     expect(overflow, 'application detail overflows at 360 px').toBeLessThanOrEqual(0);
     await screenshot(andes, 'mobile-es-inventory-detail');
   });
+
+  test('certificates: list, expiry timeline, the add and renewal dialogs; Spanish at 360 px', async () => {
+    // The demo seeds no certificates: one due (Northwind) and one soon (Andes), so the badges,
+    // the timeline and its table are on the pages checked.
+    const login = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@provider.example', password: PASSWORD }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const get = async <T>(path: string) =>
+      (await (
+        await fetch(`${env.baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as T;
+    for (const [customer, days] of [
+      ['Tailspin Airlines', 5],
+      ['Lyon Transports', 20],
+    ] as const) {
+      const customers = await get<{ items: { id: string; name: string }[] }>(
+        `/customers?q=${encodeURIComponent(customer)}`,
+      );
+      const apps = await get<{ items: { id: string }[] }>(
+        `/applications?customerId=${customers.items[0]?.id}&limit=1`,
+      );
+      const added = await fetch(`${env.baseUrl}/api/v1/certificates`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          applicationId: apps.items[0]?.id,
+          kind: 'callmanager',
+          subject: `axe-${Date.now().toString(36)}.example`,
+          expiresAt: new Date(Date.now() + days * 86_400_000).toISOString(),
+        }),
+      });
+      expect(added.status).toBe(201);
+    }
+
+    const page = await signIn(env, 'admin@provider.example');
+    await page.goto('/inventory/certificates');
+    await page.getByRole('heading', { name: 'Certificates', level: 1 }).waitFor();
+    await page.getByTestId('expiry-timeline').waitFor();
+    await page.getByTestId('certificate-row').first().waitFor();
+    await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+    await expectAccessible(page, '/inventory/certificates');
+    await screenshot(page, 'axe-certificates');
+
+    await page.getByRole('button', { name: 'Add certificate' }).click();
+    const add = page.getByRole('dialog', { name: 'Add a certificate' });
+    await add.getByRole('button', { name: 'Add certificate' }).click();
+    await add.getByText('Required').first().waitFor();
+    await expectAccessible(page, 'add certificate dialog with errors', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+    await add.waitFor({ state: 'detached' });
+
+    await page
+      .getByRole('button', { name: /^Record renewal of / })
+      .first()
+      .click();
+    const renew = page.getByRole('dialog', { name: /^Record the renewal of / });
+    await renew.getByLabel('New expiry').fill('2099-01-01T10:00');
+    await expectAccessible(page, 'record renewal dialog', '[role="dialog"]');
+    await renew.getByRole('button', { name: 'Review…' }).click();
+    await renew.getByTestId('renewal-confirmation').waitFor();
+    await expectAccessible(page, 'record renewal confirmation', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+
+    // A Spanish partner admin on a phone.
+    const andes = await signIn(env, 'admin@andes.example', { width: 360, height: 740 });
+    await andes.goto('/inventory/certificates');
+    await andes.getByRole('heading', { name: 'Certificados', level: 1 }).waitFor();
+    await andes.getByTestId('expiry-timeline').waitFor();
+    await expect.poll(() => andes.locator('[aria-busy="true"]').count()).toBe(0);
+    await expectAccessible(andes, '/inventory/certificates (es, 360 px)');
+    const overflow = await andes.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, '/inventory/certificates overflows at 360 px').toBeLessThanOrEqual(0);
+    await screenshot(andes, 'mobile-es-inventory-certificates');
+  });
+
+  test('capacity and backups: chart and table, a customer with its dialogs, the promise expanded; Spanish at 360 px', async () => {
+    // Made here, so the chart, the badges and an expansion row are on the pages checked.
+    const tag = `axe${Date.now().toString(36)}`;
+    const session = async (email: string) => {
+      const login = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      const body = (await login.json()) as { token: string; user: { partnerId: string } };
+      const call = async <T>(method: string, path: string, payload?: unknown) => {
+        const res = await fetch(`${env.baseUrl}/api/v1${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${body.token}`,
+            ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+        });
+        expect(res.status, `${method} ${path}`).toBeLessThan(300);
+        return (await res.json()) as T;
+      };
+      return { call, partnerId: body.user.partnerId };
+    };
+    const provider = await session('admin@provider.example');
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const customerOf = async (partnerAdmin: string, name: string) => {
+      const admin = await session(partnerAdmin);
+      const customer = await admin.call<{ id: string }>('POST', `/partners/${admin.partnerId}/customers`, {
+        name,
+        region: 'AMER',
+      });
+      await provider.call('PUT', `/capacity/${customer.id}/activation`, {
+        knowledgeWorkers: 100,
+        workspaceDevices: 20,
+      });
+      return customer.id;
+    };
+    const northwind = await customerOf('admin@northwind.example', `Axe capacity ${tag}`);
+    const andes = await customerOf('admin@andes.example', `Axe capacidad ${tag}`);
+    const engineer = await session('engineer@northwind.example');
+    await engineer.call('PUT', `/capacity/${northwind}/provisioned`, {
+      knowledgeWorkers: 85,
+      workspaceDevices: 19,
+    });
+    await provider.call('POST', '/contracts', {
+      customerId: northwind,
+      number: `AXE-${tag}`,
+      startsOn: day(-1),
+      endsOn: day(365),
+    });
+    const supportCase = await engineer.call<{ id: string }>('POST', '/cases', {
+      customerId: northwind,
+      contractNumber: `AXE-${tag}`,
+      title: 'Capacity expansion plan',
+      description: 'The customer grows by a new site; we need an expansion plan.',
+      category: 'configuration',
+      impact: 'individualized',
+      urgency: 'low',
+      contact: { name: 'Ana Ruiz', phone: '+34 600 123 456', email: 'ana@partner.example' },
+    });
+    await engineer.call('POST', '/capacity-expansions', {
+      customerId: northwind,
+      caseId: supportCase.id,
+      resource: 'knowledge_workers',
+      additional: 50,
+      reason: 'A new site opens.',
+    });
+
+    const page = await signIn(env, 'admin@provider.example');
+    await page.goto(`/inventory/capacity?customerId=${northwind}`);
+    await page.getByTestId('capacity-chart').waitFor();
+    await page.getByTestId('capacity-row').first().waitFor();
+    await expectAccessible(page, '/inventory/capacity');
+    await screenshot(page, 'axe-capacity');
+
+    await page.goto(`/inventory/capacity/${northwind}`);
+    await page.getByTestId('expansion-row').first().waitFor();
+    await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+    await expectAccessible(page, '/inventory/capacity/$customerId');
+    await page.getByRole('button', { name: /^Plan: case / }).click();
+    await page.getByRole('dialog', { name: /^Plan the expansion/ }).waitFor();
+    await expectAccessible(page, 'plan expansion dialog', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+
+    const partner = await signIn(env, 'engineer@northwind.example');
+    await partner.goto(`/inventory/capacity/${northwind}`);
+    await partner.getByRole('button', { name: 'Ask for an expansion' }).click();
+    const ask = partner.getByRole('dialog', { name: /^Ask for an expansion for / });
+    await ask.getByRole('button', { name: 'Ask for the expansion' }).click();
+    await ask.getByText('Choose the support case for the expansion plan.').waitFor();
+    await expectAccessible(partner, 'ask for an expansion dialog with errors', '[role="dialog"]');
+    await partner.keyboard.press('Escape');
+    await partner.getByRole('textbox', { name: 'Knowledge workers provisioned' }).fill('101');
+    await partner.getByRole('button', { name: 'Save counts' }).click();
+    await partner.getByText('Above the entitlement of 100 — ask for an expansion.').waitFor();
+    await expectAccessible(partner, 'provisioned counts with the 409');
+
+    await page.goto('/inventory/backups');
+    await page.getByTestId('promise-customer').first().waitFor();
+    await page.getByTestId('promise-customer').first().getByRole('button').first().click();
+    await page.getByTestId('promise-applications').first().waitFor();
+    await expectAccessible(page, '/inventory/backups, a customer expanded');
+    await screenshot(page, 'axe-backups');
+    for (const tab of ['Recent backups', 'Purge log']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await expectAccessible(page, `/inventory/backups: ${tab}`);
+    }
+
+    // A Spanish partner admin on a phone.
+    const phone = await signIn(env, 'admin@andes.example', { width: 360, height: 740 });
+    for (const [path, heading, shot] of [
+      [`/inventory/capacity?customerId=${andes}`, 'Capacidad', 'capacity'],
+      [`/inventory/capacity/${andes}`, `Capacidad de Axe capacidad ${tag}`, 'capacity-customer'],
+      ['/inventory/backups', 'Copias de seguridad', 'backups-forbidden'],
+    ] as const) {
+      await phone.goto(path);
+      await phone.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await expect.poll(() => phone.locator('[aria-busy="true"]').count()).toBe(0);
+      await expectAccessible(phone, `${path} (es, 360 px)`);
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} overflows at 360 px`).toBeLessThanOrEqual(0);
+      await screenshot(phone, `mobile-es-${shot}`);
+    }
+  });
+
+  test('disaster recovery and COP files: lists, details and their dialogs; Spanish at 360 px', async () => {
+    // The demo seeds no DR events or COP requests: an open application failure and an uploaded COP
+    // request on Andes' Lyon Transports, so countdowns, the explanation and the stepper are shown.
+    const bearer = async (email: string) => {
+      const login = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      return ((await login.json()) as { token: string }).token;
+    };
+    const providerToken = await bearer('tac@provider.example');
+    const partnerToken = await bearer('admin@andes.example');
+    const api = async <T>(who: string, method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${env.baseUrl}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${who}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      expect(res.status, `${method} ${path}`).toBeLessThan(300);
+      return (await res.json()) as T;
+    };
+    const customers = await api<{ items: { id: string; name: string }[] }>(
+      providerToken,
+      'GET',
+      `/customers?q=${encodeURIComponent('Lyon Transports')}`,
+    );
+    const apps = await api<{ items: { id: string }[] }>(
+      providerToken,
+      'GET',
+      `/applications?customerId=${customers.items[0]?.id}&kind=cucm&limit=1`,
+    );
+    const applicationId = apps.items[0]?.id;
+    const tag = Date.now().toString(36);
+    const dr = await api<{ id: string; number: number }>(providerToken, 'POST', '/dr-events', {
+      applicationId,
+      kind: 'application_failure',
+      title: `Axe DR ${tag}`,
+      description: 'Publisher database corrupted; restoring from DRS.',
+    });
+    await api(providerToken, 'POST', `/dr-events/${dr.id}/updates`, {
+      message: 'Restoring from the DRS backup.',
+      status: 'restoring',
+    });
+    const cop = await api<{ id: string; number: number; fileName: string }>(
+      partnerToken,
+      'POST',
+      '/cop-requests',
+      {
+        applicationId,
+        package: 'device_pack',
+        fileName: `cmterm-axe-${tag}.cop.sha512`,
+        reason: 'New phones next week.',
+      },
+    );
+    await api(providerToken, 'POST', `/cop-requests/${cop.id}/upload`, {
+      sftpPath: `/upload/cop/${cop.fileName}`,
+      checksumAlgorithm: 'sha256',
+      checksum: 'ab'.repeat(32),
+    });
+
+    const page = await signIn(env, 'tac@provider.example');
+    for (const [path, heading] of [
+      ['/disaster-recovery', 'Disaster recovery'],
+      [`/disaster-recovery/${dr.id}`, `DR #${dr.number}: Axe DR ${tag}`],
+      ['/inventory/cop-requests', 'COP files'],
+      [`/inventory/cop-requests/${cop.id}`, `COP #${cop.number}: ${cop.fileName}`],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await expectAccessible(page, path);
+      await screenshot(page, `axe-${path.slice(1).replaceAll('/', '-')}`);
+    }
+
+    await page.goto('/disaster-recovery');
+    await page.getByRole('button', { name: 'Declare DR event' }).click();
+    const declare = page.getByRole('dialog', { name: 'Declare a disaster-recovery event' });
+    await declare.getByRole('button', { name: 'Declare DR event' }).click();
+    await declare.getByText('Required').first().waitFor();
+    await expectAccessible(page, 'declare DR event dialog with errors', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+    await declare.waitFor({ state: 'detached' });
+
+    await page.goto(`/disaster-recovery/${dr.id}`);
+    await page.getByRole('button', { name: 'Post update' }).click();
+    const update = page.getByRole('dialog', { name: `Post an update on DR #${dr.number}` });
+    await update.getByRole('textbox', { name: 'Message' }).fill('Axe check.');
+    await update.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Move to Restored' }).click();
+    await update.getByRole('button', { name: 'Review…' }).click();
+    await update.getByTestId('dr-confirm').waitFor();
+    await expectAccessible(page, 'DR update confirmation', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+    await update.waitFor({ state: 'detached' });
+
+    const partner = await signIn(env, 'engineer@andes.example');
+    await partner.goto('/inventory/cop-requests');
+    await partner.getByRole('button', { name: 'Solicitar un archivo COP' }).click();
+    const request = partner.getByRole('dialog', { name: 'Solicitar un archivo COP' });
+    await request.getByRole('button', { name: 'Enviar solicitud' }).click();
+    await request.getByText('Obligatorio').first().waitFor();
+    await expectAccessible(partner, 'request COP dialog with errors (es)', '[role="dialog"]');
+    await partner.keyboard.press('Escape');
+
+    // A Spanish partner admin on a phone.
+    const andes = await signIn(env, 'admin@andes.example', { width: 360, height: 740 });
+    for (const [path, heading] of [
+      ['/disaster-recovery', 'Recuperación ante desastres'],
+      [`/disaster-recovery/${dr.id}`, `DR n.º ${dr.number}: Axe DR ${tag}`],
+      ['/inventory/cop-requests', 'Archivos COP'],
+      [`/inventory/cop-requests/${cop.id}`, `COP n.º ${cop.number}: ${cop.fileName}`],
+    ] as const) {
+      await andes.goto(path);
+      await andes.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await expect.poll(() => andes.locator('[aria-busy="true"]').count()).toBe(0);
+      await expectAccessible(andes, `${path} (es, 360 px)`);
+      const overflow = await andes.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} overflows at 360 px`).toBeLessThanOrEqual(0);
+      await screenshot(andes, `mobile-es-${path.slice(1).replaceAll('/', '-')}`);
+    }
+    await andes.getByRole('button', { name: 'Marcar como instalado' }).click();
+    await andes.getByRole('dialog', { name: `¿Marcar COP n.º ${cop.number} como instalado?` }).waitFor();
+    await expectAccessible(andes, 'mark installed dialog (es, 360 px)', '[role="dialog"]');
+  });
 });

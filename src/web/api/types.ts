@@ -105,6 +105,7 @@ export const CATEGORIES = [
   'certificates',
   'upgrades',
   'releases',
+  'capacity',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -36,12 +36,17 @@ import {
   IconUser,
   IconUsers,
 } from '../components/icons.tsx';
+import { IconBackup } from '../features/backups/icons.tsx';
+import { IconGauge } from '../features/capacity/icons.tsx';
+import { IconCertificate } from '../features/certificates/icons.tsx';
+import { IconCopFile } from '../features/cop-files/icons.tsx';
+import { IconDisasterRecovery } from '../features/disaster-recovery/icons.tsx';
 import { IconBars, IconServers, IconTag } from '../features/inventory/icons.tsx';
 import { ContactHealthShellAlert } from '../features/notifications/ContactHealthAlert.tsx';
 import { hasContactProblems, useContactHealth } from '../features/notifications/queries.ts';
 import { OpenOutagesBanner } from '../features/outages/OpenOutagesBanner.tsx';
 import { IconMatrix } from '../features/responsibilities/IconMatrix.tsx';
-import { can } from './permissions.ts';
+import { can, isProvider } from './permissions.ts';
 import { sessionQuery, useCurrentUser, useLocale, useSetLocale } from './session.ts';
 
 interface NavItem {
@@ -67,10 +72,25 @@ export function navItems(user: User, t: (key: string) => string): NavItem[] {
     items.push({ to: '/inventory/compliance', label: t('nav.versionCompliance'), icon: <IconBars /> });
   if (can.seeReleases(user))
     items.push({ to: '/inventory/releases', label: t('nav.releases'), icon: <IconTag /> });
+  if (can.seeInventory(user))
+    items.push({ to: '/inventory/certificates', label: t('nav.certificates'), icon: <IconCertificate /> });
+  if (can.seeInventory(user))
+    items.push({ to: '/inventory/capacity', label: t('nav.capacity'), icon: <IconGauge /> });
+  // Backups are the provider's alone (partners and customers have no access).
+  if (isProvider(user.role))
+    items.push({ to: '/inventory/backups', label: t('nav.backups'), icon: <IconBackup /> });
+  if (can.seeCopRequests(user))
+    items.push({ to: '/inventory/cop-requests', label: t('nav.copFiles'), icon: <IconCopFile /> });
   if (can.seeCases(user)) items.push({ to: '/cases', label: t('nav.cases'), icon: <IconLifebuoy /> });
   if (can.seeAttainment(user))
     items.push({ to: '/reports/attainment', label: t('nav.attainment'), icon: <IconChart /> });
   if (can.seeOutages(user)) items.push({ to: '/outages', label: t('nav.outages'), icon: <IconBolt /> });
+  if (can.seeDisasterRecovery(user))
+    items.push({
+      to: '/disaster-recovery',
+      label: t('nav.disasterRecovery'),
+      icon: <IconDisasterRecovery />,
+    });
   if (can.seeNetworkActivity(user))
     items.push({ to: '/network-activities', label: t('nav.networkActivity'), icon: <IconNetwork /> });
   if (can.seeSubscriptions(user))

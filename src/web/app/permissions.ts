@@ -36,6 +36,17 @@ export const can = {
   seeCompliance: (u: User) => u.role !== 'customer_viewer',
   seeReleases: (_u: User) => true,
   publishReleases: (u: User) => u.role === 'provider_admin',
+  // Disaster recovery: everyone reads the events in scope; only the provider (which runs DRS)
+  // declares them and posts updates.
+  seeDisasterRecovery: (_u: User) => true,
+  declareDrEvents: (u: User) => isProvider(u.role),
+  // COP file service requests: whoever sees the inventory reads them; partners (or the provider for
+  // them) ask, the provider uploads to SFTP or turns down, the partner marks installed, either withdraws.
+  seeCopRequests: (_u: User) => true,
+  requestCopFiles: (u: User) => u.role !== 'customer_viewer',
+  recordCopUploads: (u: User) => isProvider(u.role),
+  markCopInstalled: (u: User) => u.role === 'partner_admin' || u.role === 'partner_engineer',
+  withdrawCopRequests: (u: User) => u.role !== 'customer_viewer',
   /** Contact hygiene of the user's own partner (provider users look at one partner at a time). */
   seeOwnContactHealth: (u: User) =>
     (u.role === 'partner_admin' || u.role === 'partner_engineer') && u.partnerId !== null,

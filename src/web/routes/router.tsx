@@ -15,8 +15,13 @@ import { can, homePath } from '../app/permissions.ts';
 import { sessionQuery } from '../app/session.ts';
 import { ErrorState } from '../components/states.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { type BackupSearch, parseBackupSearch } from '../features/backups/search.ts';
+import { type CapacitySearch, parseCapacitySearch } from '../features/capacity/search.ts';
+import { type CertificateSearch, parseCertificateSearch } from '../features/certificates/search.ts';
+import { type CopSearch, parseCopSearch } from '../features/cop-files/search.ts';
 import { CustomerDetailPage } from '../features/customers/CustomerDetailPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
+import { type DrSearch, parseDrSearch } from '../features/disaster-recovery/search.ts';
 import {
   type ComplianceSearch,
   type InventorySearch,
@@ -226,6 +231,52 @@ const releasesRoute = createRoute({
   path: '/inventory/releases',
   component: lazyRouteComponent(() => import('../features/inventory/ReleasesPage.tsx')),
 });
+const certificatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inventory/certificates',
+  validateSearch: (search: Record<string, unknown>): CertificateSearch => parseCertificateSearch(search),
+  component: lazyRouteComponent(() => import('../features/certificates/CertificatesPage.tsx')),
+});
+const capacityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inventory/capacity',
+  validateSearch: (search: Record<string, unknown>): CapacitySearch => parseCapacitySearch(search),
+  component: lazyRouteComponent(() => import('../features/capacity/CapacityPage.tsx')),
+});
+const capacityCustomerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inventory/capacity/$customerId',
+  component: lazyRouteComponent(() => import('../features/capacity/CapacityDetailPage.tsx')),
+});
+// Provider only: the page itself explains to anyone else why there is nothing for them.
+const backupsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inventory/backups',
+  validateSearch: (search: Record<string, unknown>): BackupSearch => parseBackupSearch(search),
+  component: lazyRouteComponent(() => import('../features/backups/BackupsPage.tsx')),
+});
+const copRequestsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inventory/cop-requests',
+  validateSearch: (search: Record<string, unknown>): CopSearch => parseCopSearch(search),
+  component: lazyRouteComponent(() => import('../features/cop-files/CopRequestsPage.tsx')),
+});
+const copRequestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/inventory/cop-requests/$requestId',
+  component: lazyRouteComponent(() => import('../features/cop-files/CopRequestDetailPage.tsx')),
+});
+const disasterRecoveryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/disaster-recovery',
+  validateSearch: (search: Record<string, unknown>): DrSearch => parseDrSearch(search),
+  component: lazyRouteComponent(() => import('../features/disaster-recovery/DisasterRecoveryPage.tsx')),
+});
+const drEventRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/disaster-recovery/$eventId',
+  component: lazyRouteComponent(() => import('../features/disaster-recovery/DrEventDetailPage.tsx')),
+});
 const campaignRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/inventory/campaigns/$campaignId',
@@ -263,6 +314,14 @@ const routeTree = rootRoute.addChildren([
     inventoryRoute,
     complianceRoute,
     releasesRoute,
+    certificatesRoute,
+    capacityRoute,
+    capacityCustomerRoute,
+    backupsRoute,
+    copRequestsRoute,
+    copRequestRoute,
+    disasterRecoveryRoute,
+    drEventRoute,
     campaignRoute,
     applicationRoute,
   ]),

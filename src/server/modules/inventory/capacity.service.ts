@@ -116,12 +116,13 @@ export interface CapacityFilter {
   cursor?: string;
 }
 
-/** Customers by name with their capacity use; `attention` keeps those at a threshold or above. */
+/** Active customers by name with their capacity use; `attention` keeps those at a threshold or above. */
 export async function listCapacity(tx: Tx, scope: Scope, policy: Policy, filter: CapacityFilter) {
   const after = decodeCursor(filter.cursor);
   const limit = filter.limit ?? 50;
   const warn = policy.capacity.thresholds[0];
   const rows = await capacityInScope(tx, scope)
+    .where('c.active', '=', true)
     .$if(filter.partnerId !== undefined, (qb) => qb.where('kw.partner_id', '=', filter.partnerId ?? ''))
     .$if(filter.customerId !== undefined, (qb) => qb.where('kw.customer_id', '=', filter.customerId ?? ''))
     .$if(filter.attention === true, (qb) =>

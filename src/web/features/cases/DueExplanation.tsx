@@ -33,7 +33,7 @@ function Skipped({ period, zone }: { period: SkippedPeriod; zone: string }) {
 }
 
 /** Business days: what was counted per day, and the nights, weekends, holidays and clock changes skipped. */
-function Span({ span }: { span: BusinessSpan }) {
+export function Span({ span }: { span: BusinessSpan }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const zone = span.timeZone;
