@@ -79,7 +79,7 @@ describe('COP file service requests', () => {
     // The partner cannot record the upload; the provider can.
     expectProblem(
       await w.a.admin.post(`/cop-requests/${request.id}/upload`, {
-        sftpPath: '/upload/cop/' + FILE,
+        sftpPath: `/upload/cop/${FILE}`,
         checksumAlgorithm: 'sha256',
         checksum: SHA256,
       }),
