@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Swatch } from '../../components/swatch.tsx';
 import { EXPANSION_COLOR, EXPANSION_TEXT, LEVEL_COLOR, LEVEL_FILL, LEVEL_TEXT } from './format.ts';
 import { CAPACITY_LEVELS, type CapacityLevel, type ExpansionStatus } from './types.ts';
 
@@ -36,19 +37,7 @@ export function ExpansionStatusBadge({ status }: { status: ExpansionStatus }) {
 }
 
 export function LevelSwatch({ level }: { level: CapacityLevel }) {
-  return (
-    <span
-      aria-hidden="true"
-      style={{
-        width: 12,
-        height: 12,
-        borderRadius: 2,
-        background: LEVEL_FILL[level],
-        display: 'inline-block',
-        flex: 'none',
-      }}
-    />
-  );
+  return <Swatch color={LEVEL_FILL[level]} />;
 }
 
 /** The chart's key: the level colours, the entitlement track and the threshold marks. */

@@ -1,6 +1,7 @@
 import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/session.ts';
+import { Swatch } from '../../components/swatch.tsx';
 import { formatMonth } from './format.ts';
 import { type AttainmentReport, SEVERITIES, type Severity } from './types.ts';
 
@@ -22,15 +23,7 @@ function Legend({ report }: { report: AttainmentReport }) {
     <Group gap="md" wrap="wrap">
       {SEVERITIES.map((s) => (
         <Group key={s} gap={6} wrap="nowrap">
-          <span
-            style={{
-              width: 12,
-              height: 12,
-              borderRadius: 2,
-              background: SEVERITY_FILL[s],
-              display: 'inline-block',
-            }}
-          />
+          <Swatch color={SEVERITY_FILL[s]} />
           <Text size="xs">{t(`severity.${s}`)}</Text>
         </Group>
       ))}

@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Swatch } from '../../components/swatch.tsx';
 import { STATUS_COLOR, STATUS_FILL, STATUS_TEXT } from './format.ts';
 import { CERTIFICATE_STATUSES, type CertificateStatus } from './types.ts';
 
@@ -22,19 +23,7 @@ export function CertificateStatusBadge({ status }: { status: CertificateStatus }
 }
 
 export function StatusSwatch({ status }: { status: CertificateStatus }) {
-  return (
-    <span
-      aria-hidden="true"
-      style={{
-        width: 12,
-        height: 12,
-        borderRadius: 2,
-        background: STATUS_FILL[status],
-        display: 'inline-block',
-        flex: 'none',
-      }}
-    />
-  );
+  return <Swatch color={STATUS_FILL[status]} />;
 }
 
 export function StatusLegend() {

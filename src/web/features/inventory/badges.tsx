@@ -1,6 +1,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Swatch } from '../../components/swatch.tsx';
 import { TIER_COLOR, TIER_FILL, TIER_TEXT } from './format.ts';
 import { type Compliance, VERSION_TIERS, type VersionTier } from './types.ts';
 
@@ -36,19 +37,7 @@ export function ComplianceCell({ compliance }: { compliance: Compliance }) {
 }
 
 export function TierSwatch({ tier }: { tier: VersionTier }) {
-  return (
-    <span
-      aria-hidden="true"
-      style={{
-        width: 12,
-        height: 12,
-        borderRadius: 2,
-        background: TIER_FILL[tier],
-        display: 'inline-block',
-        flex: 'none',
-      }}
-    />
-  );
+  return <Swatch color={TIER_FILL[tier]} />;
 }
 
 export function TierLegend() {
