@@ -126,4 +126,3 @@ export {
   type VersionCompliance,
   type VersionTier,
 } from './version-compliance.ts';
-export { createZoneClock, type ZoneClock } from './zone-clock.ts';

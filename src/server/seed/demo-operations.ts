@@ -1,4 +1,4 @@
-import { createZoneClock, DAY_MS, HOUR_MS, type Policy } from '../../core/index.ts';
+import { DAY_MS, getCalendar, HOUR_MS, type Policy } from '../../core/index.ts';
 import type { Tx } from '../db/database.ts';
 import type { CertificateKind } from '../db/schema.ts';
 import { nightOf } from '../modules/inventory/backups.service.ts';
@@ -124,7 +124,7 @@ async function seedBackups(tx: Tx, policy: Policy, applications: DemoApplication
   const brokenCustomer = [...new Set(applications.map((a) => a.customer_id))][2];
   const rows = applications.flatMap((application, index) => {
     // Between 23:00 and 02:00 region-local time, whatever the clock changes in the last five weeks.
-    const clock = createZoneClock(policy.regions[application.region].timeZone);
+    const { clock } = getCalendar(policy, application.region);
     const today = Math.floor(clock.toLocal(now) / DAY_MS);
     return Array.from({ length: BACKUP_NIGHTS }, (_, night) => {
       const local = (today - night - 1) * DAY_MS + 23 * HOUR_MS + ((index * 17) % 180) * 60_000;

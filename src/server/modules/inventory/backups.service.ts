@@ -3,9 +3,9 @@ import { sql } from 'kysely';
 import {
   type BackupRecord,
   backupRetention,
-  createZoneClock,
   DAY_MS,
   dateKey,
+  getCalendar,
   HOUR_MS,
   type Policy,
   type Region,
@@ -28,8 +28,7 @@ export const BACKUP_ROLES = INVENTORY_EDITORS;
 const NIGHT_SHIFT_MS = 12 * HOUR_MS;
 
 export function nightOf(policy: Policy, region: Region, takenAt: number): string {
-  const clock = createZoneClock(policy.regions[region].timeZone);
-  return dateKey(Math.floor(clock.toLocal(takenAt - NIGHT_SHIFT_MS) / DAY_MS));
+  return dateKey(getCalendar(policy, region).dayOf(takenAt - NIGHT_SHIFT_MS));
 }
 
 export interface BackupInput {

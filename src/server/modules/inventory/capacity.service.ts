@@ -141,8 +141,12 @@ export async function listCapacity(tx: Tx, scope: Scope, policy: Policy, filter:
   return { items: page.items.map((row) => presentCapacity(policy, row)), nextCursor: page.nextCursor };
 }
 
-async function capacityRow(tx: Tx, scope: Scope, customerId: string) {
-  const row = await capacityInScope(tx, scope).where('kw.customer_id', '=', customerId).executeTakeFirst();
+/** The customer's capacity row; `lock` holds both resource rows until the transaction ends. */
+async function capacityRow(tx: Tx, scope: Scope, customerId: string, lock = false) {
+  const row = await capacityInScope(tx, scope)
+    .where('kw.customer_id', '=', customerId)
+    .$if(lock, (qb) => qb.forUpdate(['kw', 'ws']))
+    .executeTakeFirst();
   if (!row) {
     // In scope but not activated yet is a different answer from "no such customer".
     await getCustomerRow(tx, scope, customerId);
@@ -220,13 +224,12 @@ export async function setProvisioned(
   input: ResourceCounts,
 ) {
   requireRole(scope, PROVISIONERS);
-  const current = await capacityRow(tx, scope, customerId);
-  const rows = await tx
-    .selectFrom('customer_capacity')
-    .select(['resource', 'entitled', 'provisioned'])
-    .where('customer_id', '=', customerId)
-    .forUpdate()
-    .execute();
+  // Locked: two reports at once cannot both see the same "before" and notify twice.
+  const current = await capacityRow(tx, scope, customerId, true);
+  const rows: ResourceRow[] = [
+    { resource: 'knowledge_workers', entitled: current.kw_entitled, provisioned: current.kw_provisioned },
+    { resource: 'workspace_devices', entitled: current.ws_entitled, provisioned: current.ws_provisioned },
+  ];
   const changes = rows.flatMap((row) => {
     const wanted = input[RESOURCE_FIELDS[row.resource]];
     return wanted === undefined || wanted === row.provisioned ? [] : [{ row, wanted }];
@@ -253,7 +256,13 @@ export async function setProvisioned(
     const crossed = crossedThresholds(policy, row.provisioned, wanted, row.entitled);
     if (crossed.length > 0) await notifyCrossing(tx, scope, policy, current, row, wanted, crossed);
   }
-  const capacity = await getCapacity(tx, scope, policy, customerId);
+  const after = (resource: CapacityResource, before: number) =>
+    changes.find((c) => c.row.resource === resource)?.wanted ?? before;
+  const capacity = presentCapacity(policy, {
+    ...current,
+    kw_provisioned: after('knowledge_workers', current.kw_provisioned),
+    ws_provisioned: after('workspace_devices', current.ws_provisioned),
+  });
   if (changes.length > 0)
     await recordAudit(tx, scope, {
       action: 'capacity.provisioned',
