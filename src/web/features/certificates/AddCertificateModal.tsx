@@ -7,9 +7,9 @@ import { useTimeZone } from '../../app/session.ts';
 import { FormModal } from '../../components/forms.tsx';
 import { IconAlert } from '../../components/icons.tsx';
 import { wallTimeToInstant } from '../../components/time.ts';
-import { CustomerPicker } from '../inventory/CustomerPicker.tsx';
+import { CustomerApplicationFields } from '../inventory/CustomerApplicationFields.tsx';
 import { errorText, splitErrors, type Translate } from './format.ts';
-import { useAddCertificate, useCustomerApplications } from './queries.ts';
+import { useAddCertificate } from './queries.ts';
 import { CERTIFICATE_KINDS, type CertificateKind } from './types.ts';
 
 const FIELDS = ['customerId', 'applicationId', 'kind', 'subject', 'expiresAt'] as const;
@@ -40,7 +40,6 @@ export function AddCertificateModal({
   const [subject, setSubject] = useState('');
   const [expiresAt, setExpiresAt] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const applications = useCustomerApplications(opened ? customerId : null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
   useEffect(() => {
@@ -62,11 +61,6 @@ export function AddCertificateModal({
     return found ? errorText(found, tr) : undefined;
   };
   const general = add.error && problemErrors.length === 0 ? add.error : null;
-
-  const chooseCustomer = (id: string | null) => {
-    setCustomerId(id);
-    if (id !== customerId) setApplicationId(null);
-  };
 
   const submit = () => {
     const errors: Record<string, string> = {};
@@ -96,11 +90,6 @@ export function AddCertificateModal({
     );
   };
 
-  const applicationOptions = (applications.data?.items ?? []).map((a) => ({
-    value: a.id,
-    label: `${a.name} (${t(`inventory.kinds.${a.kind}`)})`,
-  }));
-
   return (
     <FormModal
       opened={opened}
@@ -121,41 +110,21 @@ export function AddCertificateModal({
           </List>
         </Alert>
       )}
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <CustomerPicker
-          label={t('fields.customer')}
-          placeholder={t('certificates.add.customerPlaceholder')}
-          required
-          activeOnly
-          value={customerId}
-          onChange={chooseCustomer}
-          error={err('customerId')}
-          comboboxProps={{ withinPortal: true }}
-          data-autofocus
-        />
-        <Select
-          label={t('certificates.application')}
-          placeholder={
-            customerId
-              ? applications.isPending
-                ? t('states.loading')
-                : t('certificates.add.applicationPlaceholder')
-              : t('certificates.add.customerFirst')
-          }
-          required
-          searchable
-          allowDeselect={false}
-          disabled={!customerId}
-          data={applicationOptions}
-          value={applicationId}
-          onChange={setApplicationId}
-          nothingFoundMessage={
-            customerId && !applications.isPending ? t('certificates.add.noApplications') : undefined
-          }
-          error={err('applicationId')}
-          comboboxProps={{ withinPortal: true }}
-        />
-      </SimpleGrid>
+      <CustomerApplicationFields
+        enabled={opened}
+        customerId={customerId}
+        applicationId={applicationId}
+        onCustomerChange={setCustomerId}
+        onApplicationChange={setApplicationId}
+        texts={{
+          customerPlaceholder: t('certificates.add.customerPlaceholder'),
+          applicationLabel: t('certificates.application'),
+          applicationPlaceholder: t('certificates.add.applicationPlaceholder'),
+          customerFirst: t('certificates.add.customerFirst'),
+          noApplications: t('certificates.add.noApplications'),
+        }}
+        errors={{ customer: err('customerId'), application: err('applicationId') }}
+      />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Select
           label={t('certificates.kind')}

@@ -48,16 +48,6 @@ export function useCertificateTimeline(customerId: string | undefined, applicati
   });
 }
 
-/** A customer's applications, for the "Add certificate" form (a customer has a handful). */
-export function useCustomerApplications(customerId: string | null) {
-  return useQuery({
-    queryKey: ['applications', 'list', 'for-certificates', customerId],
-    queryFn: () => api.get<Page<Application>>('/applications', { customerId, limit: 200 }),
-    enabled: customerId !== null,
-    staleTime: 30_000,
-  });
-}
-
 export function useApplicationName(applicationId: string | undefined) {
   return useQuery({
     queryKey: ['applications', 'one', applicationId],

@@ -1,12 +1,11 @@
-import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { Select, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/forms.tsx';
 import { GeneralErrors, useFormErrors } from '../disaster-recovery/form-errors.tsx';
-import { useCustomerApplications } from '../disaster-recovery/queries.ts';
-import { CustomerPicker } from '../inventory/CustomerPicker.tsx';
+import { CustomerApplicationFields } from '../inventory/CustomerApplicationFields.tsx';
 import { useRequestCop } from './queries.ts';
 import { COP_APPLICATION_KINDS, COP_PACKAGES, type CopPackage } from './types.ts';
 
@@ -28,7 +27,6 @@ export function RequestCopModal({ opened, onClose }: { opened: boolean; onClose:
   const [fileName, setFileName] = useState('');
   const [reason, setReason] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const applications = useCustomerApplications(opened ? customerId : null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
   useEffect(() => {
@@ -44,8 +42,6 @@ export function RequestCopModal({ opened, onClose }: { opened: boolean; onClose:
 
   const server = useFormErrors('copRequests', request.error, FIELDS);
   const err = (field: string) => localErrors[field] ?? server.field(field);
-  const apps = applications.data?.items ?? [];
-  const someExcluded = apps.some((a) => !COP_APPLICATION_KINDS.includes(a.kind));
 
   const submit = () => {
     const errors: Record<string, string> = {};
@@ -84,51 +80,31 @@ export function RequestCopModal({ opened, onClose }: { opened: boolean; onClose:
       size="lg"
     >
       <GeneralErrors errors={server} />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <CustomerPicker
-          label={t('fields.customer')}
-          placeholder={t('copRequests.customerPlaceholder')}
-          required
-          activeOnly
-          value={customerId}
-          onChange={(id) => {
-            if (id !== customerId) setApplicationId(null);
-            setCustomerId(id);
-          }}
-          error={err('customerId')}
-          comboboxProps={{ withinPortal: true }}
-          data-autofocus
-        />
-        <Select
-          label={t('copRequests.application')}
-          description={someExcluded ? t('copRequests.expresswayNote') : undefined}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
-          placeholder={
-            customerId
-              ? applications.isPending
-                ? t('states.loading')
-                : t('copRequests.applicationPlaceholder')
-              : t('copRequests.customerFirst')
-          }
-          required
-          searchable
-          allowDeselect={false}
-          disabled={!customerId}
-          data={apps.map((a) => {
-            const label = `${a.name} (${t(`inventory.kinds.${a.kind}`)})`;
-            return COP_APPLICATION_KINDS.includes(a.kind)
-              ? { value: a.id, label }
-              : { value: a.id, label: t('copRequests.noCopFiles', { label }), disabled: true };
-          })}
-          value={applicationId}
-          onChange={setApplicationId}
-          nothingFoundMessage={
-            customerId && !applications.isPending ? t('copRequests.noApplications') : undefined
-          }
-          error={err('applicationId')}
-          comboboxProps={{ withinPortal: true }}
-        />
-      </SimpleGrid>
+      <CustomerApplicationFields
+        enabled={opened}
+        customerId={customerId}
+        applicationId={applicationId}
+        onCustomerChange={setCustomerId}
+        onApplicationChange={setApplicationId}
+        texts={{
+          customerPlaceholder: t('copRequests.customerPlaceholder'),
+          applicationLabel: t('copRequests.application'),
+          applicationPlaceholder: t('copRequests.applicationPlaceholder'),
+          customerFirst: t('copRequests.customerFirst'),
+          noApplications: t('copRequests.noApplications'),
+        }}
+        errors={{ customer: err('customerId'), application: err('applicationId') }}
+        option={(a, label) =>
+          COP_APPLICATION_KINDS.includes(a.kind)
+            ? { value: a.id, label }
+            : { value: a.id, label: t('copRequests.noCopFiles', { label }), disabled: true }
+        }
+        describe={(apps) =>
+          apps.some((a) => !COP_APPLICATION_KINDS.includes(a.kind))
+            ? t('copRequests.expresswayNote')
+            : undefined
+        }
+      />
       <Select
         label={t('copRequests.package')}
         required

@@ -1,4 +1,4 @@
-import { Radio, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../app/session.ts';
 import { FormModal } from '../../components/forms.tsx';
 import { wallTimeToInstant } from '../../components/time.ts';
-import { CustomerPicker } from '../inventory/CustomerPicker.tsx';
+import { CustomerApplicationFields } from '../inventory/CustomerApplicationFields.tsx';
 import { GeneralErrors, useFormErrors } from './form-errors.tsx';
-import { useCustomerApplications, useDeclareDrEvent } from './queries.ts';
+import { useDeclareDrEvent } from './queries.ts';
 import { DR_KINDS, type DrKind } from './types.ts';
 
 const FIELDS = ['customerId', 'applicationId', 'kind', 'title', 'description', 'declaredAt'] as const;
@@ -29,7 +29,6 @@ export function DeclareDrEventModal({ opened, onClose }: { opened: boolean; onCl
   const [description, setDescription] = useState('');
   const [declaredAt, setDeclaredAt] = useState('');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const applications = useCustomerApplications(opened ? customerId : null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
   useEffect(() => {
@@ -91,47 +90,21 @@ export function DeclareDrEventModal({ opened, onClose }: { opened: boolean; onCl
       size="lg"
     >
       <GeneralErrors errors={server} />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <CustomerPicker
-          label={t('fields.customer')}
-          placeholder={t('disasterRecovery.customerPlaceholder')}
-          required
-          activeOnly
-          value={customerId}
-          onChange={(id) => {
-            if (id !== customerId) setApplicationId(null);
-            setCustomerId(id);
-          }}
-          error={err('customerId')}
-          comboboxProps={{ withinPortal: true }}
-          data-autofocus
-        />
-        <Select
-          label={t('disasterRecovery.application')}
-          placeholder={
-            customerId
-              ? applications.isPending
-                ? t('states.loading')
-                : t('disasterRecovery.applicationPlaceholder')
-              : t('disasterRecovery.customerFirst')
-          }
-          required
-          searchable
-          allowDeselect={false}
-          disabled={!customerId}
-          data={(applications.data?.items ?? []).map((a) => ({
-            value: a.id,
-            label: `${a.name} (${t(`inventory.kinds.${a.kind}`)})`,
-          }))}
-          value={applicationId}
-          onChange={setApplicationId}
-          nothingFoundMessage={
-            customerId && !applications.isPending ? t('disasterRecovery.noApplications') : undefined
-          }
-          error={err('applicationId')}
-          comboboxProps={{ withinPortal: true }}
-        />
-      </SimpleGrid>
+      <CustomerApplicationFields
+        enabled={opened}
+        customerId={customerId}
+        applicationId={applicationId}
+        onCustomerChange={setCustomerId}
+        onApplicationChange={setApplicationId}
+        texts={{
+          customerPlaceholder: t('disasterRecovery.customerPlaceholder'),
+          applicationLabel: t('disasterRecovery.application'),
+          applicationPlaceholder: t('disasterRecovery.applicationPlaceholder'),
+          customerFirst: t('disasterRecovery.customerFirst'),
+          noApplications: t('disasterRecovery.noApplications'),
+        }}
+        errors={{ customer: err('customerId'), application: err('applicationId') }}
+      />
       <Radio.Group
         label={t('disasterRecovery.kind')}
         required

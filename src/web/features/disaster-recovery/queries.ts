@@ -1,7 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { Page } from '../../api/types.ts';
-import type { Application } from '../inventory/types.ts';
 import type { DeclareDrEventBody, DrEventDetail, DrEventUpdateBody } from './types.ts';
 
 /** Every DR list and detail hangs off this key; a write refreshes them all. */
@@ -32,18 +30,5 @@ export function usePostDrUpdate(id: string) {
       queryClient.setQueryData([DR_KEY, 'one', id], saved);
       void queryClient.invalidateQueries({ queryKey: [DR_KEY] });
     },
-  });
-}
-
-/**
- * The applications of one customer, for the "customer → application" pickers (DR declarations and
- * COP requests). 200 is the API's page limit; a customer has a handful.
- */
-export function useCustomerApplications(customerId: string | null) {
-  return useQuery({
-    queryKey: ['applications', 'of-customer', customerId],
-    queryFn: () => api.get<Page<Application>>('/applications', { customerId, limit: 200 }),
-    enabled: customerId !== null,
-    staleTime: 30_000,
   });
 }
