@@ -20,6 +20,7 @@ import { can } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { Instant, useDocumentTitle } from '../../components/common.tsx';
 import { IconCheck, IconCopy } from '../../components/icons.tsx';
+import { TitledPanel } from '../../components/section.tsx';
 import { ErrorState } from '../../components/states.tsx';
 import { ResponsibilityLink } from '../responsibilities/ResponsibilityLink.tsx';
 import { CopStatusBadge } from './badges.tsx';
@@ -174,16 +175,7 @@ export default function CopRequestDetailPage() {
           )}
         </Group>
       </Group>
-      <Paper
-        withBorder
-        p={{ base: 'md', sm: 'lg' }}
-        radius="md"
-        component="section"
-        aria-labelledby="cop-steps-title"
-      >
-        <Title order={2} fz="lg" mb="md" id="cop-steps-title">
-          {t('copRequests.progress')}
-        </Title>
+      <TitledPanel title={t('copRequests.progress')} titleGap="md">
         <CopStepper request={r} />
         {r.closingReason && (r.status === 'rejected' || r.status === 'cancelled') && (
           <Alert
@@ -201,7 +193,7 @@ export default function CopRequestDetailPage() {
             </Text>
           </Alert>
         )}
-      </Paper>
+      </TitledPanel>
       <Paper withBorder p="md" radius="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
           <Field label={t('fields.customer')}>

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { Instant, useDocumentTitle } from '../../components/common.tsx';
+import { TitledPanel } from '../../components/section.tsx';
 import { ErrorState } from '../../components/states.tsx';
 import { formatDuration, useNow } from '../cases/format.ts';
 import { ResponsibilityLink } from '../responsibilities/ResponsibilityLink.tsx';
@@ -195,47 +196,20 @@ export default function DrEventDetailPage() {
       )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Paper
-            withBorder
-            p={{ base: 'md', sm: 'lg' }}
-            radius="md"
-            component="section"
-            aria-labelledby="dr-timeline-title"
-          >
-            <Title order={2} fz="lg" mb="md" id="dr-timeline-title">
-              {t('disasterRecovery.timeline')}
-            </Title>
+          <TitledPanel title={t('disasterRecovery.timeline')} titleGap="md">
             <DrTimeline updates={e.updates} />
-          </Paper>
+          </TitledPanel>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
-            <Paper
-              withBorder
-              p={{ base: 'md', sm: 'lg' }}
-              radius="md"
-              component="section"
-              aria-labelledby="dr-description-title"
-            >
-              <Title order={2} fz="lg" mb="xs" id="dr-description-title">
-                {t('disasterRecovery.description')}
-              </Title>
+            <TitledPanel title={t('disasterRecovery.description')}>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
                 {e.description}
               </Text>
-            </Paper>
-            <Paper
-              withBorder
-              p={{ base: 'md', sm: 'lg' }}
-              radius="md"
-              component="section"
-              aria-labelledby="dr-explanation-title"
-            >
-              <Title order={2} fz="lg" mb="xs" id="dr-explanation-title">
-                {t('disasterRecovery.explain.title')}
-              </Title>
+            </TitledPanel>
+            <TitledPanel title={t('disasterRecovery.explain.title')}>
               <TargetExplanation event={e} />
-            </Paper>
+            </TitledPanel>
           </Stack>
         </Grid.Col>
       </Grid>

@@ -30,6 +30,7 @@ import { can } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
 import { Instant, useDocumentTitle } from '../../components/common.tsx';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
+import { TitledPanel } from '../../components/section.tsx';
 import { ErrorState } from '../../components/states.tsx';
 import { formatElapsed, wallTimeToInstant } from '../../components/time.ts';
 import { useSaveEntity } from '../../components/use-save-entity.ts';
@@ -294,35 +295,17 @@ export default function OutageDetailPage() {
       </Paper>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Paper
-            withBorder
-            p={{ base: 'md', sm: 'lg' }}
-            radius="md"
-            component="section"
-            aria-labelledby="timeline-title"
-          >
-            <Title order={2} fz="lg" mb="md" id="timeline-title">
-              {t('outages.timeline')}
-            </Title>
+          <TitledPanel title={t('outages.timeline')} titleGap="md">
             <OutageTimeline updates={o.updates} />
-          </Paper>
+          </TitledPanel>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
-            <Paper
-              withBorder
-              p={{ base: 'md', sm: 'lg' }}
-              radius="md"
-              component="section"
-              aria-labelledby="summary-title"
-            >
-              <Title order={2} fz="lg" mb="xs" id="summary-title">
-                {t('outages.summary')}
-              </Title>
+            <TitledPanel title={t('outages.summary')}>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
                 {o.summary}
               </Text>
-            </Paper>
+            </TitledPanel>
             <Paper
               withBorder
               p={{ base: 'md', sm: 'lg' }}
