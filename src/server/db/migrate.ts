@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006_certificates.ts';
 import * as m0007 from './migrations/0007_capacity_backups.ts';
 import * as m0008 from './migrations/0008_disaster_recovery.ts';
 import * as m0009 from './migrations/0009_cop_requests.ts';
+import * as m0010 from './migrations/0010_changes.ts';
 
 /**
  * Forward-only, numbered migrations. Kysely's migrator takes a PostgreSQL advisory lock for the
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007_capacity_backups': m0007,
   '0008_disaster_recovery': m0008,
   '0009_cop_requests': m0009,
+  '0010_changes': m0010,
 };
 
 /** In the order they run. */

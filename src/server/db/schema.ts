@@ -1,5 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { Impact, Release, ReleaseTrain, Severity, Urgency } from '../../core/policy-document.ts';
+import type { ChangeType, Impact, Release, ReleaseTrain, Severity, Urgency } from '../../core/policy-document.ts';
+
+export type { ChangeType };
 
 /** Kysely table types; column names are snake_case as in the migrations. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -577,6 +579,150 @@ export interface CopRequestsTable {
   updated_at: Timestamp;
 }
 
+export type ChangeStatus = 'scheduled' | 'notice_sent' | 'in_progress' | 'completed' | 'cancelled';
+export type ChangeSourceType = 'certificate' | 'upgrade_campaign' | 'change_request' | 'cop';
+export type ChangeEventKind =
+  | 'created'
+  | 'notice_sent'
+  | 'reminder_sent'
+  | 'rescheduled'
+  | 'started'
+  | 'completed'
+  | 'cancelled'
+  | 'reschedule_requested'
+  | 'reschedule_declined';
+
+export interface ChangesTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  type: ChangeType;
+  title: string;
+  description: Generated<string>;
+  status: ChangeStatus;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  reason: string | null;
+  emergency_reason: string | null;
+  certificate_expires_at: Timestamp | null;
+  emergency: Generated<boolean>;
+  no_impact: Generated<boolean>;
+  regions: Region[];
+  customer_count: number;
+  notice_sent_at: Timestamp | null;
+  reminder_sent_at: Timestamp | null;
+  sequence: Generated<number>;
+  reschedules: Generated<number>;
+  started_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  source_type: ChangeSourceType | null;
+  source_id: string | null;
+  created_by: string | null;
+  created_by_label: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface ChangeCustomersTable {
+  change_id: string;
+  customer_id: string;
+  partner_id: string;
+  region: Region;
+}
+
+export interface ChangeEventsTable {
+  id: Generated<string>;
+  change_id: string;
+  kind: ChangeEventKind;
+  status: ChangeStatus;
+  detail: ColumnType<unknown, string | undefined, never>;
+  partner_id: string | null;
+  actor_label: string;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export type RescheduleRequestStatus = 'open' | 'granted' | 'declined' | 'withdrawn';
+
+export interface RescheduleRequestsTable {
+  id: Generated<string>;
+  change_id: string;
+  partner_id: string;
+  reason: string;
+  late: boolean;
+  status: Generated<RescheduleRequestStatus>;
+  requested_by: string | null;
+  requested_by_label: string;
+  requested_at: Generated<Date>;
+  decided_at: Timestamp | null;
+  decided_by_label: string | null;
+  decision_note: string | null;
+}
+
+export type ChangeTaskKind = 'disable_sso' | 'reimport_idp_metadata' | 'enable_sso' | 'validate_sign_in';
+export const CHANGE_TASK_KINDS: readonly ChangeTaskKind[] = [
+  'disable_sso',
+  'reimport_idp_metadata',
+  'enable_sso',
+  'validate_sign_in',
+];
+
+export interface ChangeTasksTable {
+  id: Generated<string>;
+  change_id: string;
+  partner_id: string;
+  customer_id: string;
+  kind: ChangeTaskKind;
+  position: number;
+  done_at: Timestamp | null;
+  done_by_label: string | null;
+  created_at: Generated<Date>;
+}
+
+export type ChangeRequestKind = 'boundary_devices' | 'application_integration' | 'service_deactivation' | 'other';
+export type ChangeRequestStatus = 'submitted' | 'in_review' | 'approved' | 'rejected' | 'scheduled' | 'completed';
+
+export interface ChangeRequestsTable {
+  id: Generated<string>;
+  number: Generated<number>;
+  partner_id: string;
+  customer_id: string;
+  kind: ChangeRequestKind;
+  title: string;
+  description: string;
+  preferred_start: Timestamp | null;
+  status: Generated<ChangeRequestStatus>;
+  change_id: string | null;
+  requested_by: string | null;
+  requested_by_label: string;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface ChangeRequestNotesTable {
+  id: Generated<string>;
+  request_id: string;
+  partner_id: string;
+  kind: 'comment' | 'decision';
+  status: ChangeRequestStatus | null;
+  body: string;
+  author_side: 'provider' | 'partner';
+  author_label: string;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface CalendarFeedsTable {
+  id: Generated<string>;
+  partner_id: string;
+  customer_id: string | null;
+  label: string;
+  token_hash: Buffer;
+  created_by_label: string;
+  created_at: Generated<Date>;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
 export interface Database {
   partners: PartnersTable;
   customers: CustomersTable;
@@ -611,4 +757,12 @@ export interface Database {
   cop_requests: CopRequestsTable;
   dr_events: DrEventsTable;
   dr_event_updates: DrEventUpdatesTable;
+  changes: ChangesTable;
+  change_customers: ChangeCustomersTable;
+  change_events: ChangeEventsTable;
+  reschedule_requests: RescheduleRequestsTable;
+  change_tasks: ChangeTasksTable;
+  change_requests: ChangeRequestsTable;
+  change_request_notes: ChangeRequestNotesTable;
+  calendar_feeds: CalendarFeedsTable;
 }
