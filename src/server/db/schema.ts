@@ -1,5 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ChangeType, Impact, Release, ReleaseTrain, Severity, Urgency } from '../../core/policy-document.ts';
+import type {
+  ChangeType,
+  Impact,
+  Release,
+  ReleaseTrain,
+  Severity,
+  Urgency,
+} from '../../core/policy-document.ts';
 
 export type { ChangeType };
 
@@ -679,8 +686,18 @@ export interface ChangeTasksTable {
   created_at: Generated<Date>;
 }
 
-export type ChangeRequestKind = 'boundary_devices' | 'application_integration' | 'service_deactivation' | 'other';
-export type ChangeRequestStatus = 'submitted' | 'in_review' | 'approved' | 'rejected' | 'scheduled' | 'completed';
+export type ChangeRequestKind =
+  | 'boundary_devices'
+  | 'application_integration'
+  | 'service_deactivation'
+  | 'other';
+export type ChangeRequestStatus =
+  | 'submitted'
+  | 'in_review'
+  | 'approved'
+  | 'rejected'
+  | 'scheduled'
+  | 'completed';
 
 export interface ChangeRequestsTable {
   id: Generated<string>;

@@ -1,6 +1,7 @@
 import type { Policy } from '../../core/index.ts';
 import type { Config } from '../config.ts';
 import type { Db, DbHandle } from '../db/database.ts';
+import { remindUpcomingChanges } from '../modules/changes/change-reminders.job.ts';
 import { applyRetention } from '../modules/inventory/backups.service.ts';
 import { proposeRenewals } from '../modules/inventory/certificates.service.ts';
 import { createSender } from '../notify/sender.ts';
@@ -28,6 +29,8 @@ const JOBS: PeriodicJob[] = [
   { name: 'certificate-renewals', everyMs: 60 * 60_000, run: (db, policy) => proposeRenewals(db, policy) },
   // Hourly: a backup leaves the moment it is 33 days old and no longer among the 3 newest good.
   { name: 'backup-retention', everyMs: 60 * 60_000, run: (db, policy) => applyRetention(db, policy) },
+  // Every 5 minutes: the day-before reminder goes out within minutes of the 24-hour mark.
+  { name: 'change-reminders', everyMs: 5 * 60_000, run: (db, policy) => remindUpcomingChanges(db, policy) },
 ];
 
 /**

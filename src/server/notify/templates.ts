@@ -1,4 +1,5 @@
 import type { Locale } from '../db/schema.ts';
+import { CHANGE_TEMPLATES } from './change-templates.ts';
 import { formatDuration, formatInstant } from './format.ts';
 
 /**
@@ -745,12 +746,15 @@ function activityMessage(payload: Payload, ctx: RenderContext, t: Vocabulary, ca
 }
 
 export function hasTemplate(kind: string): boolean {
-  return kind in TEMPLATES;
+  return kind in TEMPLATES || kind in CHANGE_TEMPLATES;
 }
 
 export function renderMessage(kind: string, payload: Payload, ctx: RenderContext): Message {
   const template = TEMPLATES[kind];
-  if (!template) throw new Error(`no template for event kind ${kind}`);
-  const message = template(payload, ctx, VOCABULARY[ctx.locale]);
+  const changeTemplate = CHANGE_TEMPLATES[kind];
+  if (!template && !changeTemplate) throw new Error(`no template for event kind ${kind}`);
+  const message = template
+    ? template(payload, ctx, VOCABULARY[ctx.locale])
+    : (changeTemplate?.(payload, ctx) as Message);
   return { ...message, subject: `[${VOCABULARY[ctx.locale].product}] ${message.subject}` };
 }
