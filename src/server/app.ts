@@ -14,6 +14,7 @@ import { toFieldErrors, validatorCompiler } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { changeRequestRoutes } from './modules/changes/change-requests.routes.ts';
 import { changeRoutes } from './modules/changes/changes.routes.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.ts';
 import { disasterRecoveryRoutes } from './modules/disaster-recovery/disaster-recovery.routes.ts';
@@ -222,6 +223,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(responsibilityRoutes);
       await api.register(disasterRecoveryRoutes);
       await api.register(changeRoutes);
+      await api.register(changeRequestRoutes);
     },
     { prefix: '/api/v1' },
   );

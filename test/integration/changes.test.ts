@@ -757,3 +757,137 @@ describe('rescheduling', () => {
     );
   });
 });
+
+describe('joint review of partner change requests', () => {
+  interface RequestBody {
+    id: string;
+    reference: string;
+    status: string;
+    changeId: string | null;
+    notes: { kind: string; status: string | null; body: string; authorSide: string }[];
+  }
+
+  it('goes submitted → in review → approved → scheduled (a real change under the rules) → completed', async () => {
+    const submitted = await w.a.engineer.post('/change-requests', {
+      customerId: w.a.customerId,
+      kind: 'boundary_devices',
+      title: 'Add two SBCs for the Lisbon office',
+      description: 'Trunks from the new CUBE pair to the CUCM cluster; the partner configures the SBCs.',
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const request = submitted.json<RequestBody>();
+    expect(request).toMatchObject({ status: 'submitted', changeId: null });
+    expect(request.reference).toMatch(/^CR-\d{6}$/);
+    expectProblem(await w.b.admin.get(`/change-requests/${request.id}`), 404);
+    expectProblem(
+      await w.a.engineer.post('/change-requests', {
+        customerId: w.b.customerId,
+        kind: 'other',
+        title: 'x',
+        description: 'y',
+      }),
+      422,
+    );
+    expectProblem(
+      await w.provider.post('/change-requests', {
+        customerId: w.a.customerId,
+        kind: 'other',
+        title: 'x',
+        description: 'y',
+      }),
+      403,
+    );
+    expectProblem(await w.a.admin.post(`/change-requests/${request.id}/approve`, {}), 403);
+    expectProblem(
+      await w.provider.post(`/change-requests/${request.id}/approve`, {}),
+      409,
+      'invalid_transition',
+    );
+
+    await w.provider.post(`/change-requests/${request.id}/review`, {});
+    await w.a.engineer.post(`/change-requests/${request.id}/notes`, {
+      body: 'The SBCs are racked and reachable.',
+    });
+    const approved = (
+      await w.provider.post(`/change-requests/${request.id}/approve`, {
+        note: 'Approved for a weekday window.',
+      })
+    ).json<RequestBody>();
+    expect(approved.status).toBe('approved');
+
+    const noon = windowAfter('EMEA', Date.now() + HOUR).start + 15 * HOUR;
+    const bad = expectProblem(
+      await w.provider.post(`/change-requests/${request.id}/schedule`, {
+        type: 'routine',
+        start: new Date(noon).toISOString(),
+        end: new Date(noon + HOUR).toISOString(),
+      }),
+      422,
+    );
+    expect(bad.errors?.[0]?.code).toBe('outside_window');
+    expect((await w.a.admin.get(`/change-requests/${request.id}`)).json<RequestBody>().status).toBe(
+      'approved',
+    );
+    const scheduled = (
+      await w.provider.post(`/change-requests/${request.id}/schedule`, { type: 'routine', ...routineSlot() })
+    ).json<RequestBody>();
+    expect(scheduled.status).toBe('scheduled');
+    expect(scheduled.changeId).not.toBeNull();
+    const change = (await w.a.admin.get(`/changes/${scheduled.changeId}`)).json<
+      DetailBody & { changeRequestId: string; source: { type: string } }
+    >();
+    expect(change.changeRequestId).toBe(request.id);
+    expect(change.source.type).toBe('change_request');
+    await w.provider.post(`/changes/${scheduled.changeId}/start`);
+    await w.provider.post(`/changes/${scheduled.changeId}/complete`, {});
+    const done = (await w.a.viewer.get(`/change-requests/${request.id}`)).json<RequestBody>();
+    expect(done.status).toBe('completed');
+    expect(done.notes.map((n) => [n.kind, n.status, n.authorSide])).toEqual([
+      ['decision', 'in_review', 'provider'],
+      ['comment', null, 'partner'],
+      ['decision', 'approved', 'provider'],
+      ['decision', 'scheduled', 'provider'],
+      ['decision', 'completed', 'provider'],
+    ]);
+  });
+
+  it('a rejected request stays rejected; cancelling a scheduled one puts it back to approved', async () => {
+    const make = async () =>
+      (
+        await w.b.admin.post('/change-requests', {
+          customerId: w.b.customerId,
+          kind: 'service_deactivation',
+          title: 'Retire the old IVR',
+          description: 'Decommission the IVR integration once the new contact centre is live.',
+        })
+      ).json<RequestBody>();
+    const rejected = await make();
+    await w.provider.post(`/change-requests/${rejected.id}/review`, {});
+    await w.provider.post(`/change-requests/${rejected.id}/reject`, {
+      note: 'Needs the customer’s written approval first.',
+    });
+    expectProblem(
+      await w.provider.post(`/change-requests/${rejected.id}/schedule`, {
+        type: 'routine',
+        ...routineSlot(),
+      }),
+      409,
+    );
+
+    const again = await make();
+    await w.provider.post(`/change-requests/${again.id}/review`, {});
+    await w.provider.post(`/change-requests/${again.id}/approve`, {});
+    const scheduled = (
+      await w.provider.post(`/change-requests/${again.id}/schedule`, { type: 'routine', ...routineSlot() })
+    ).json<RequestBody>();
+    await w.provider.post(`/changes/${scheduled.changeId}/cancel`, {
+      reason: 'Customer postponed its go-live',
+    });
+    const back = (await w.b.admin.get(`/change-requests/${again.id}`)).json<RequestBody>();
+    expect(back).toMatchObject({ status: 'approved', changeId: null });
+    const list = (await w.provider.get('/change-requests?status=approved&limit=200')).json<{
+      items: { id: string }[];
+    }>();
+    expect(list.items.map((r) => r.id)).toContain(again.id);
+  });
+});

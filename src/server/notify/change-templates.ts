@@ -244,10 +244,75 @@ const KINDS: ChangeKind[] = [
   'sso_tasks',
 ];
 
-export const CHANGE_TEMPLATES: Record<string, (payload: Payload, ctx: RenderContext) => Message> =
-  Object.fromEntries(
+type RequestKind = 'submitted' | 'commented' | 'in_review' | 'approved' | 'rejected';
+
+const REQUEST_WORDS = {
+  en: {
+    subjects: {
+      submitted: (ref: string, title: string) => `New change request ${ref}: ${title}`,
+      commented: (ref: string, title: string) => `New comment on change request ${ref}: ${title}`,
+      in_review: (ref: string, title: string) => `Change request ${ref} is in review: ${title}`,
+      approved: (ref: string, title: string) => `Change request ${ref} approved: ${title}`,
+      rejected: (ref: string, title: string) => `Change request ${ref} rejected: ${title}`,
+    },
+    intros: {
+      submitted: 'A partner asks for a change that needs a joint review.',
+      commented: 'There is a new comment in the joint review of this change request.',
+      in_review: 'The provider has taken your change request into review.',
+      approved:
+        'The provider has approved your change request; it will be scheduled as a change with notice.',
+      rejected: 'The provider has rejected your change request.',
+    },
+    customer: 'Customer',
+  },
+  es: {
+    subjects: {
+      submitted: (ref: string, title: string) => `Nueva solicitud de cambio ${ref}: ${title}`,
+      commented: (ref: string, title: string) =>
+        `Nuevo comentario en la solicitud de cambio ${ref}: ${title}`,
+      in_review: (ref: string, title: string) => `La solicitud de cambio ${ref} está en revisión: ${title}`,
+      approved: (ref: string, title: string) => `Solicitud de cambio ${ref} aprobada: ${title}`,
+      rejected: (ref: string, title: string) => `Solicitud de cambio ${ref} rechazada: ${title}`,
+    },
+    intros: {
+      submitted: 'Un socio solicita un cambio que requiere una revisión conjunta.',
+      commented: 'Hay un nuevo comentario en la revisión conjunta de esta solicitud de cambio.',
+      in_review: 'El proveedor ha empezado a revisar su solicitud de cambio.',
+      approved: 'El proveedor ha aprobado su solicitud de cambio; se programará como un cambio con preaviso.',
+      rejected: 'El proveedor ha rechazado su solicitud de cambio.',
+    },
+    customer: 'Cliente',
+  },
+} satisfies Record<Locale, unknown>;
+
+function changeRequestMessage(kind: RequestKind, payload: Payload, ctx: RenderContext): Message {
+  const t = REQUEST_WORDS[ctx.locale];
+  return {
+    subject: t.subjects[kind](str(payload, 'reference'), str(payload, 'title')),
+    intro: t.intros[kind],
+    body: str(payload, 'body') || null,
+    facts: [{ label: t.customer, value: str(payload, 'customerName') }],
+    link: {
+      label: WORDS[ctx.locale].open,
+      url: `${ctx.publicUrl}/change-requests/${str(payload, 'changeRequestId')}`,
+    },
+    footer: WORDS[ctx.locale].footer,
+  };
+}
+
+const REQUEST_KINDS: RequestKind[] = ['submitted', 'commented', 'in_review', 'approved', 'rejected'];
+
+export const CHANGE_TEMPLATES: Record<string, (payload: Payload, ctx: RenderContext) => Message> = {
+  ...Object.fromEntries(
+    REQUEST_KINDS.map((kind) => [
+      `change_request.${kind}`,
+      (payload: Payload, ctx: RenderContext) => changeRequestMessage(kind, payload, ctx),
+    ]),
+  ),
+  ...Object.fromEntries(
     KINDS.map((kind) => [
       `change.${kind}`,
       (payload: Payload, ctx: RenderContext) => changeMessage(kind, payload, ctx),
     ]),
-  );
+  ),
+};

@@ -231,3 +231,86 @@ export const TaskQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const CHANGE_REQUEST_KINDS = [
+  'boundary_devices',
+  'application_integration',
+  'service_deactivation',
+  'other',
+] as const;
+export const CHANGE_REQUEST_STATUSES = [
+  'submitted',
+  'in_review',
+  'approved',
+  'rejected',
+  'scheduled',
+  'completed',
+] as const;
+
+const ChangeRequestFields = {
+  id: Uuid,
+  number: Type.Integer(),
+  reference: Type.String({ description: 'CR-000042' }),
+  partnerId: Uuid,
+  customerId: Uuid,
+  customerName: Type.String(),
+  kind: Type.Enum(CHANGE_REQUEST_KINDS),
+  title: Type.String(),
+  description: Type.String(),
+  preferredStart: Nullable(Instant),
+  status: Type.Enum(CHANGE_REQUEST_STATUSES),
+  changeId: Nullable(Uuid),
+  changeReference: Nullable(Type.String()),
+  requestedBy: Type.String(),
+  createdAt: Instant,
+  updatedAt: Instant,
+};
+export const ChangeRequest = Type.Object(ChangeRequestFields);
+export const ChangeRequestDetail = Type.Object({
+  ...ChangeRequestFields,
+  notes: Type.Array(
+    Type.Object({
+      id: Uuid,
+      kind: Type.Enum(['comment', 'decision'] as const),
+      status: Nullable(Type.Enum(CHANGE_REQUEST_STATUSES)),
+      body: Type.String(),
+      authorSide: Type.Enum(['provider', 'partner'] as const),
+      author: Type.String(),
+      at: Instant,
+    }),
+  ),
+});
+export const ChangeRequestBody = Type.Object(
+  {
+    customerId: Uuid,
+    kind: Type.Enum(CHANGE_REQUEST_KINDS),
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.String({ minLength: 1, maxLength: 5000 }),
+    preferredStart: Type.Optional(Instant),
+  },
+  { additionalProperties: false },
+);
+export const ChangeRequestQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Enum(CHANGE_REQUEST_STATUSES)),
+    customerId: Type.Optional(Uuid),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export const CommentBody = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: 5000 }) },
+  { additionalProperties: false },
+);
+export const ScheduleRequestBody = Type.Object(
+  {
+    type: ChangeTypeSchema,
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    start: Instant,
+    end: Instant,
+    reason: Type.Optional(Type.Enum(UPGRADE_REASONS)),
+    emergencyReason: Type.Optional(Type.Enum(EMERGENCY_REASONS)),
+    certificateExpiresAt: Type.Optional(Instant),
+  },
+  { additionalProperties: false },
+);
