@@ -9,6 +9,7 @@ import { createPartner } from '../modules/directory/partners.service.ts';
 import { createUser } from '../modules/directory/users.service.ts';
 import { loadPolicy } from '../modules/policy/load-policy.ts';
 import { seedCaseDemo } from './demo-cases.ts';
+import { seedChangesDemo } from './demo-changes.ts';
 import { seedInventoryDemo } from './demo-inventory.ts';
 import { seedNotificationDemo } from './demo-notifications.ts';
 import { seedOperationsDemo } from './demo-operations.ts';
@@ -129,6 +130,7 @@ export async function seedDemo(
       await seedCaseDemo(tx, policy, today);
       await seedInventoryDemo(tx, policy);
       await seedOperationsDemo(tx, policy, today.getTime());
+      await seedChangesDemo(tx, policy, today.getTime());
       return { created: false };
     }
 
@@ -197,6 +199,7 @@ export async function seedDemo(
     await seedCaseDemo(tx, policy, today);
     await seedInventoryDemo(tx, policy);
     await seedOperationsDemo(tx, policy, today.getTime());
+    await seedChangesDemo(tx, policy, today.getTime());
     return { created: true };
   });
 }
