@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCasesBench } from './cases.bench.ts';
+import { runChangesBench } from './changes.bench.ts';
 import { runCoreBench } from './core.bench.ts';
 import { runHttpBench, runStartupBench } from './http.bench.ts';
 import { runInventoryBench } from './inventory.bench.ts';
@@ -26,6 +27,7 @@ if (!only || only === 'startup') results.startup = await runStartupBench();
 if (!only || only === 'outbox') results.outbox = await runOutboxBench();
 if (!only || only === 'cases') results.cases = await runCasesBench();
 if (!only || only === 'inventory') results.inventory = await runInventoryBench();
+if (!only || only === 'changes') results.changes = await runChangesBench();
 
 fs.mkdirSync(path.dirname(file), { recursive: true });
 fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
