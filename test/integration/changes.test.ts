@@ -891,3 +891,107 @@ describe('joint review of partner change requests', () => {
     expect(list.items.map((r) => r.id)).toContain(again.id);
   });
 });
+
+describe('changes the product plans', () => {
+  it('a provider COP install takes the next window when it is an emergency, the first noticed slot otherwise', async () => {
+    const now = Date.now();
+    const emergency = await w.provider.post('/cop-installs', {
+      fileName: 'ciscocm.v1.0-security-fix.k4.cop.sha512',
+      customerIds: [w.a.customerId],
+      emergency: true,
+      emergencyReason: 'remediate_vulnerability',
+    });
+    expect(emergency.statusCode, emergency.body).toBe(201);
+    const fast = emergency.json<ChangeBody & { emergency: boolean; title: string }>();
+    expect(fast).toMatchObject({ type: 'cop_install', emergency: true, status: 'notice_sent' });
+    expect(fast.title).toContain('ciscocm.v1.0-security-fix.k4.cop.sha512');
+    const next = windowAfter('EMEA', now - 10 * HOUR);
+    // Inside the window in progress or the next one: never days away.
+    expect(Date.parse(fast.start)).toBeLessThan(Math.max(next.end, now) + 4 * DAY_MS);
+    expect(fast.regionTimes[0]?.windowKind).not.toBeNull();
+    expect(fast.reschedule.code).toBe('not_reschedulable');
+
+    const normal = (
+      await w.provider.post('/cop-installs', {
+        fileName: 'cmterm-devicepack14.0.1.cop.sgn',
+        customerIds: [w.a.customerId],
+      })
+    ).json<ChangeBody & { emergency: boolean }>();
+    expect(normal.emergency).toBe(false);
+    const earliest = noticedSlot('cop_install', ['EMEA']);
+    expect(Math.abs(Date.parse(normal.start) - Date.parse(earliest.start))).toBeLessThan(DAY_MS);
+    expect(Date.parse(normal.start)).toBeGreaterThan(now + 12 * DAY_MS);
+    expectProblem(
+      await w.provider.post('/cop-installs', { fileName: 'patch.exe', customerIds: [w.a.customerId] }),
+      422,
+    );
+    expectProblem(
+      await w.a.admin.post('/cop-installs', { fileName: 'x.cop', customerIds: [w.a.customerId] }),
+      403,
+    );
+  });
+
+  it('an upgrade campaign becomes one upgrade change per region, after the notice period, once', async () => {
+    await t.database.db
+      .insertInto('applications')
+      .values({
+        partner_id: w.a.partnerId,
+        customer_id: w.a.otherCustomerId,
+        kind: 'cucxn',
+        name: unique('cucxn'),
+        version: '14.0 SU3',
+        region: 'AMER',
+        nodes: JSON.stringify([{ hostname: 'pub.example', role: 'publisher', dataCentre: 'DAL1' }]),
+        primary_dc: 'DAL1',
+        tier: 'n-1',
+        updated_at: new Date(),
+      })
+      .execute();
+    let campaignId: string | null = null;
+    for (const version of ['16.0', '17.0']) {
+      const published = await w.provider.post('/releases', { version, sus: ['SU1'] });
+      expect(published.statusCode, published.body).toBe(201);
+      campaignId = published.json<{ campaignId: string | null }>().campaignId ?? campaignId;
+    }
+    expect(campaignId).not.toBeNull();
+    const campaign = (await w.provider.get(`/upgrade-campaigns/${campaignId}`)).json<{
+      customers: { customerId: string }[];
+    }>();
+    expect(campaign.customers.length).toBeGreaterThan(0);
+    const campaignRegions = (
+      await t.database.db
+        .selectFrom('customers')
+        .select('region')
+        .distinct()
+        .where(
+          'id',
+          'in',
+          campaign.customers.map((c) => c.customerId),
+        )
+        .execute()
+    )
+      .map((r) => r.region)
+      .sort();
+    expectProblem(await w.a.admin.post(`/upgrade-campaigns/${campaignId}/changes`, {}), 403);
+    const planned = await w.provider.post(`/upgrade-campaigns/${campaignId}/changes`, {});
+    expect(planned.statusCode, planned.body).toBe(201);
+    const items = planned.json<{
+      items: (ChangeBody & { source: { type: string; id: string }; reason: string })[];
+    }>().items;
+    // One change per region, together covering every customer of the campaign.
+    expect(items.flatMap((c) => c.regions).sort()).toEqual(campaignRegions);
+    expect(items.reduce((sum, c) => sum + c.customerCount, 0)).toBe(campaign.customers.length);
+    const amer = items[0];
+    expect(amer).toMatchObject({
+      type: 'upgrade',
+      reason: 'below_n_minus_1',
+      source: { type: 'upgrade_campaign', id: campaignId },
+    });
+    expect(Date.parse(amer?.start ?? '')).toBeGreaterThan(Date.now() + 12 * DAY_MS);
+    expectProblem(
+      await w.provider.post(`/upgrade-campaigns/${campaignId}/changes`, {}),
+      422,
+      'validation_failed',
+    );
+  });
+});

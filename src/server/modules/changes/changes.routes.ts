@@ -14,14 +14,17 @@ import {
 } from './change-lifecycle.service.ts';
 import { listChangeTasks, setTaskDone } from './change-tasks.service.ts';
 import {
+  CampaignChangesBody,
   CancelBody,
   Change,
   ChangeBody,
   ChangeCheck,
   ChangeCustomer,
   ChangeDetail,
+  ChangeList,
   ChangeQuery,
   ChangeTask,
+  CopInstallBody,
   CustomersQuery,
   DeclineBody,
   NextSlotAnswer,
@@ -33,6 +36,7 @@ import {
   TaskQuery,
 } from './changes.schemas.ts';
 import { checkProposedChange, createChange, listChangeCustomers, listChanges } from './changes.service.ts';
+import { planCampaignUpgrades, planCopInstall } from './planned-changes.service.ts';
 import {
   declineRescheduleRequest,
   listRescheduleRequests,
@@ -246,6 +250,45 @@ export async function changeRoutes(fastify: FastifyInstance): Promise<void> {
     },
     (request) =>
       inRequestScope(request, (tx, scope) => withdrawRescheduleRequest(tx, scope, request.params.id)),
+  );
+  app.post(
+    '/cop-installs',
+    {
+      schema: {
+        tags,
+        summary:
+          'Install a COP file: a cop_install change in the earliest allowed slot (emergency: the next provider window, no notice)',
+        body: CopInstallBody,
+        response: { 201: Change, ...ProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await inRequestScope(request, (tx, scope) => planCopInstall(tx, scope, policy(), request.body)),
+        ),
+  );
+  app.post(
+    '/upgrade-campaigns/:id/changes',
+    {
+      schema: {
+        tags,
+        summary:
+          "Plan the campaign's upgrade changes: one per region in the earliest slot after the notice period",
+        params: IdParams,
+        body: CampaignChangesBody,
+        response: { 201: ChangeList, ...ProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await inRequestScope(request, (tx, scope) =>
+            planCampaignUpgrades(tx, scope, policy(), request.params.id, request.body),
+          ),
+        ),
   );
   app.get(
     '/change-tasks',

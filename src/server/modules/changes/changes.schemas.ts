@@ -314,3 +314,33 @@ export const ScheduleRequestBody = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const CopInstallBody = Type.Object(
+  {
+    fileName: Type.String({
+      minLength: 5,
+      maxLength: 255,
+      pattern: '^[A-Za-z0-9][A-Za-z0-9._+-]*\\.cop(\\.sgn|\\.sha512)?$',
+      description: 'the COP file, e.g. ciscocm.v1.0-security-fix.k4.cop.sha512',
+    }),
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    description: Type.Optional(Type.String({ maxLength: 5000 })),
+    emergency: Type.Optional(
+      Type.Boolean({ description: 'install in the next provider window, without notice' }),
+    ),
+    emergencyReason: Type.Optional(Type.Enum(EMERGENCY_REASONS)),
+    durationMinutes: Type.Optional(Type.Integer({ minimum: 15, maximum: 600 })),
+    after: Type.Optional(Instant),
+    ...Selection,
+  },
+  { additionalProperties: false },
+);
+export const CampaignChangesBody = Type.Object(
+  {
+    reason: Type.Optional(Type.Enum(UPGRADE_REASONS)),
+    durationMinutes: Type.Optional(Type.Integer({ minimum: 30, maximum: 600 })),
+    after: Type.Optional(Instant),
+  },
+  { additionalProperties: false },
+);
+export const ChangeList = Type.Object({ items: Type.Array(Change) });
