@@ -995,3 +995,42 @@ describe('changes the product plans', () => {
     );
   });
 });
+
+describe('certificate renewal changes', () => {
+  it('turn a certificate into its renewal change 7–3 days before expiry, once', async () => {
+    const applications = await t.database.db
+      .selectFrom('applications')
+      .select('id')
+      .where('customer_id', '=', w.a.customerId)
+      .execute();
+    const window = windowAfter('EMEA', Date.now() + 8 * DAY_MS);
+    const expires = window.start + 5 * DAY_MS;
+    const added = await w.provider.post('/certificates', {
+      applicationId: applications[0]?.id,
+      kind: 'tomcat',
+      subject: 'CN=tomcat.renewal.example',
+      expiresAt: new Date(expires).toISOString(),
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const certificate = added.json<{ id: string }>();
+    expectProblem(await w.a.admin.post(`/certificates/${certificate.id}/renewal-change`), 403);
+    const planned = await w.provider.post(`/certificates/${certificate.id}/renewal-change`);
+    expect(planned.statusCode, planned.body).toBe(201);
+    const change = planned.json<
+      ChangeBody & { certificateExpiresAt: string; source: { type: string; id: string } }
+    >();
+    expect(change).toMatchObject({
+      type: 'certificate_renewal',
+      source: { type: 'certificate', id: certificate.id },
+    });
+    const lead = expires - Date.parse(change.start);
+    expect(lead).toBeGreaterThanOrEqual(3 * DAY_MS);
+    expect(lead).toBeLessThanOrEqual(7 * DAY_MS);
+    expect(change.regionTimes[0]?.windowKind).toBe('weekday');
+    expectProblem(
+      await w.provider.post(`/certificates/${certificate.id}/renewal-change`),
+      409,
+      'renewal_planned',
+    );
+  });
+});

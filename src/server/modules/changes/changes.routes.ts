@@ -36,7 +36,7 @@ import {
   TaskQuery,
 } from './changes.schemas.ts';
 import { checkProposedChange, createChange, listChangeCustomers, listChanges } from './changes.service.ts';
-import { planCampaignUpgrades, planCopInstall } from './planned-changes.service.ts';
+import { planCampaignUpgrades, planCertificateRenewal, planCopInstall } from './planned-changes.service.ts';
 import {
   declineRescheduleRequest,
   listRescheduleRequests,
@@ -267,6 +267,26 @@ export async function changeRoutes(fastify: FastifyInstance): Promise<void> {
         .code(201)
         .send(
           await inRequestScope(request, (tx, scope) => planCopInstall(tx, scope, policy(), request.body)),
+        ),
+  );
+  app.post(
+    '/certificates/:id/renewal-change',
+    {
+      schema: {
+        tags,
+        summary:
+          "Plan the certificate's renewal change in its proposed slot (7–3 days before expiry, in a window)",
+        params: IdParams,
+        response: { 201: Change, ...ProblemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await inRequestScope(request, (tx, scope) =>
+            planCertificateRenewal(tx, scope, policy(), request.params.id),
+          ),
         ),
   );
   app.post(

@@ -3,7 +3,7 @@ import { nextAllowedSlot } from '../../../core/next-slot.ts';
 import type { ChangeType, Policy } from '../../../core/policy-document.ts';
 import type { Scope, Tx } from '../../db/database.ts';
 import type { ChangeSourceType, Region } from '../../db/schema.ts';
-import { type FieldError, notFound, unprocessable } from '../../http/errors.ts';
+import { conflict, type FieldError, notFound, unprocessable } from '../../http/errors.ts';
 import { type ChangeSelection, summarizeSelection } from './change-selection.ts';
 import { createChange, requireChangeManager } from './changes.service.ts';
 
@@ -25,6 +25,7 @@ function earliestSlot(
     reason?: string | null;
     emergencyReason?: string | null;
     emergency?: boolean;
+    certificateExpiresAt?: number | null;
   },
 ): { start: string; end: string } | FieldError {
   const result = nextAllowedSlot(policy, {
@@ -35,6 +36,7 @@ function earliestSlot(
     after: Math.max(input.after, input.now),
     reason: input.reason ?? null,
     emergencyReason: input.emergencyReason ?? null,
+    certificateExpiresAt: input.certificateExpiresAt ?? null,
     flags: { emergency: input.emergency ?? false },
   });
   if (!result.common)
@@ -169,4 +171,76 @@ export async function planCampaignUpgrades(
     );
   }
   return { items: changes };
+}
+
+/**
+ * The certificate job proposes a renewal slot; this turns it into the certificate_renewal change for
+ * the certificate's customer (the proposal when it still lies ahead, else the earliest slot 7–3 days
+ * before expiry). One open renewal change per certificate: another answers 409.
+ */
+export async function planCertificateRenewal(
+  tx: Tx,
+  scope: Scope,
+  policy: Policy,
+  certificateId: string,
+  now = Date.now(),
+) {
+  requireChangeManager(scope);
+  const certificate = await tx
+    .selectFrom('certificates as k')
+    .innerJoin('applications as a', 'a.id', 'k.application_id')
+    .innerJoin('customers as c', 'c.id', 'k.customer_id')
+    .select([
+      'k.id',
+      'k.customer_id',
+      'k.kind',
+      'k.subject',
+      'k.expires_at',
+      'k.proposal_start',
+      'k.proposal_end',
+      'a.name',
+      'c.region',
+    ])
+    .where('k.id', '=', certificateId)
+    .executeTakeFirst();
+  if (!certificate) throw notFound('certificate');
+  const open = await tx
+    .selectFrom('changes')
+    .select('id')
+    .where('source_type', '=', 'certificate')
+    .where('source_id', '=', certificateId)
+    .where('status', 'in', ['scheduled', 'notice_sent', 'in_progress'])
+    .executeTakeFirst();
+  if (open) throw conflict('renewal_planned', 'This certificate already has an open renewal change.');
+  const expires = certificate.expires_at.getTime();
+  const proposed =
+    certificate.proposal_start && certificate.proposal_end && certificate.proposal_start.getTime() > now
+      ? { start: certificate.proposal_start.toISOString(), end: certificate.proposal_end.toISOString() }
+      : earliestSlot(policy, {
+          type: 'certificate_renewal',
+          regions: [certificate.region],
+          durationMinutes: 60,
+          after: now,
+          now,
+          certificateExpiresAt: expires,
+        });
+  if ('code' in proposed)
+    throw unprocessable(
+      [{ code: 'certificate_window', path: 'certificateId', message: proposed.message }],
+      proposed.message,
+    );
+  return createChange(
+    tx,
+    scope,
+    policy,
+    {
+      type: 'certificate_renewal',
+      title: `Renew the ${certificate.kind} certificate of ${certificate.name}`,
+      description: `Certificate ${certificate.subject}, expiring ${certificate.expires_at.toISOString()}.`,
+      customerIds: [certificate.customer_id],
+      certificateExpiresAt: certificate.expires_at.toISOString(),
+      ...proposed,
+    },
+    { now, source: { type: 'certificate', id: certificateId } },
+  );
 }
