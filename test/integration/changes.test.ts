@@ -308,6 +308,13 @@ describe('planning a change', () => {
       })
     ).json<{ allowed: boolean }>();
     expect(recheck.allowed).toBe(true);
+    // The form checks before a title is typed.
+    const untitled = await w.provider.post('/changes/check', {
+      type: 'routine',
+      customerIds: [w.a.customerId],
+      ...slot,
+    });
+    expect(untitled.json<{ allowed: boolean }>().allowed).toBe(true);
     expect(await countChanges()).toBe(before);
     expectProblem(await w.a.admin.post('/changes/check', { type: 'routine', title: 'x', ...slot }), 403);
   });

@@ -19,6 +19,7 @@ import {
   Change,
   ChangeBody,
   ChangeCheck,
+  ChangeCheckBody,
   ChangeCustomer,
   ChangeDetail,
   ChangeList,
@@ -88,7 +89,7 @@ export async function changeRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary:
           'Check a proposed change against every rule without writing (live checking), with the next slot',
-        body: ChangeBody,
+        body: ChangeCheckBody,
         response: { 200: ChangeCheck, ...ProblemResponses },
       },
     },

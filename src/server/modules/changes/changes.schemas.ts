@@ -158,6 +158,11 @@ const ChangeFields = {
 };
 
 export const ChangeBody = Type.Object({ ...ChangeFields, ...Selection }, { additionalProperties: false });
+/** The live check needs no title yet. */
+export const ChangeCheckBody = Type.Object(
+  { ...ChangeFields, title: Type.Optional(Type.String({ maxLength: 200 })), ...Selection },
+  { additionalProperties: false },
+);
 
 const Violation = Type.Object({
   code: Type.String(),
