@@ -66,7 +66,13 @@ it('seeds notifications, outages and network activity once, raising their events
   expect(first?.backed_up).toBe(first?.applications);
   // Changes in every status and most types, with SSO follow-up tasks, a reschedule request and
   // change requests, each announced through the outbox like real ones.
-  expect(first).toMatchObject({ changes: 8, change_statuses: 4, change_types: 6, open_reschedules: 1, change_requests: 2 });
+  expect(first).toMatchObject({
+    changes: 8,
+    change_statuses: 4,
+    change_types: 6,
+    open_reschedules: 1,
+    change_requests: 2,
+  });
   expect((first?.tasks ?? 0) % 4).toBe(0);
   expect(first?.tasks).toBeGreaterThan(0);
   expect(first?.change_notices).toBeGreaterThan(8);

@@ -48,7 +48,7 @@ export function requireChangeManager(scope: Scope): void {
 }
 
 /** The rules beyond the scheduling core: flags that belong to one type, a start in the past. */
-function inputErrors(input: ChangeInput, now: number): FieldError[] {
+function inputErrors(input: Omit<ChangeInput, 'title'>, now: number): FieldError[] {
   const errors: FieldError[] = [];
   if (input.noImpact && input.type !== 'routine')
     errors.push({
@@ -117,7 +117,7 @@ export async function checkProposedChange(
   tx: Tx,
   scope: Scope,
   policy: Policy,
-  input: ChangeInput,
+  input: Omit<ChangeInput, 'title'> & { title?: string },
   now = Date.now(),
 ) {
   requireChangeManager(scope);
