@@ -7,6 +7,7 @@ import { runCasesBench } from './cases.bench.ts';
 import { runChangesBench } from './changes.bench.ts';
 import { runCoreBench } from './core.bench.ts';
 import { runHttpBench, runStartupBench } from './http.bench.ts';
+import { runIcsFeedBench } from './ics-feed.bench.ts';
 import { runInventoryBench } from './inventory.bench.ts';
 import { runOutboxBench } from './outbox.bench.ts';
 
@@ -27,6 +28,7 @@ if (!only || only === 'startup') results.startup = await runStartupBench();
 if (!only || only === 'outbox') results.outbox = await runOutboxBench();
 if (!only || only === 'cases') results.cases = await runCasesBench();
 if (!only || only === 'inventory') results.inventory = await runInventoryBench();
+if (!only || only === 'ics-feed') results.icsFeed = await runIcsFeedBench();
 if (!only || only === 'changes') results.changes = await runChangesBench();
 
 fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -13,6 +13,7 @@ import { isSpaPath, registerWebApp } from './http/static-web.ts';
 import { toFieldErrors, validatorCompiler } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarFeedRoutes } from './modules/calendar/calendar-feeds.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { changeRequestRoutes } from './modules/changes/change-requests.routes.ts';
 import { changeRoutes } from './modules/changes/changes.routes.ts';
@@ -224,6 +225,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(disasterRecoveryRoutes);
       await api.register(changeRoutes);
       await api.register(changeRequestRoutes);
+      await api.register(calendarFeedRoutes);
     },
     { prefix: '/api/v1' },
   );

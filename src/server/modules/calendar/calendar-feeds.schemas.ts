@@ -1,0 +1,49 @@
+import { Type } from 'typebox';
+import { PageQuery } from '../../http/pagination.ts';
+import { Instant, Nullable, Uuid } from '../../http/schema-types.ts';
+
+export const CalendarFeed = Type.Object({
+  id: Uuid,
+  partnerId: Uuid,
+  customerId: Nullable(Uuid),
+  customerName: Nullable(Type.String()),
+  label: Type.String(),
+  createdBy: Type.String(),
+  createdAt: Instant,
+  revokedAt: Nullable(Instant),
+  lastUsedAt: Nullable(Instant),
+});
+export const CreatedCalendarFeed = Type.Intersect([
+  CalendarFeed,
+  Type.Object({
+    url: Type.String({
+      description: 'the secret feed URL, shown this once: whoever has it can read the feed',
+    }),
+  }),
+]);
+export const CalendarFeedQuery = Type.Object(
+  {
+    partnerId: Type.Optional(Uuid),
+    customerId: Type.Optional(Uuid),
+    status: Type.Optional(Type.Enum(['active', 'revoked'] as const)),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export const CalendarFeedBody = Type.Object(
+  {
+    label: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'what the feed is for, e.g. "NOC Outlook"',
+    }),
+    customerId: Type.Optional(
+      Type.Union([Uuid, Type.Null()], { description: "one customer's changes; omit for the whole partner" }),
+    ),
+    partnerId: Type.Optional(Uuid),
+  },
+  { additionalProperties: false },
+);
+export const FeedParams = Type.Object({
+  token: Type.String({ minLength: 1, maxLength: 200, description: 'the secret token of the feed URL' }),
+});
