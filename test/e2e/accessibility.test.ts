@@ -3,6 +3,66 @@ import { expectAccessible, newPage, PASSWORD, screenshot, setupBrowser, signIn }
 
 const env = setupBrowser();
 
+/** A routine change for Tailspin Airlines (Northwind, EMEA) in the first allowed slot, by API. */
+async function planAxeChange(title: string, askReschedule: boolean) {
+  const login = async (email: string) => {
+    const res = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    return ((await res.json()) as { token: string }).token;
+  };
+  const api = async <T>(bearer: string, method: 'GET' | 'POST', path: string, body?: unknown) => {
+    const res = await fetch(`${env.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${bearer}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
+    return JSON.parse(text) as T;
+  };
+  const provider = await login('admin@provider.example');
+  const found = await api<{ items: { id: string; name: string }[] }>(
+    provider,
+    'GET',
+    '/customers?q=Tailspin',
+  );
+  const start = new Date(Date.now() + 2 * 86_400_000);
+  start.setUTCHours(11, 0, 0, 0);
+  const draft = {
+    type: 'routine',
+    title,
+    customerIds: [found.items.find((c) => c.name === 'Tailspin Airlines')?.id],
+    start: start.toISOString(),
+    end: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+  };
+  const check = await api<{ nextSlot: { start: string; end: string } }>(
+    provider,
+    'POST',
+    '/changes/check',
+    draft,
+  );
+  const change = await api<{ id: string; reference: string; title: string }>(provider, 'POST', '/changes', {
+    ...draft,
+    ...check.nextSlot,
+  });
+  if (askReschedule)
+    await api(
+      await login('engineer@northwind.example'),
+      'POST',
+      `/changes/${change.id}/reschedule-requests`,
+      {
+        reason: 'Axe check: the customer has a board meeting on a video bridge that night.',
+      },
+    );
+  return change;
+}
+
 describe('accessibility (axe: no serious or critical violations)', () => {
   test('Spanish customer viewer, and the 360 px navigation', async () => {
     const page = await signIn(env, 'viewer@banco-del-pacifico.example', { width: 360, height: 740 });
@@ -706,4 +766,231 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     await andes.getByRole('dialog', { name: `¿Marcar COP n.º ${cop.number} como instalado?` }).waitFor();
     await expectAccessible(andes, 'mark installed dialog (es, 360 px)', '[role="dialog"]');
   });
+
+  test('change screens (provider): list, the new-change form with broken rules, detail, dialogs and the reschedule queue', async () => {
+    const change = await planAxeChange(`Axe change ${Date.now().toString(36)}`, true);
+    const page = await signIn(env, 'admin@provider.example');
+    for (const [path, heading] of [
+      ['/changes', 'Changes'],
+      [`/changes/${change.id}`, `${change.reference} · ${change.title}`],
+      ['/reschedule-requests', 'Reschedule requests'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await page.locator('tbody tr, [data-testid="change-history"]').first().waitFor();
+      await expectAccessible(page, path);
+      await screenshot(page, `axe-${path.slice(1).replaceAll('/', '-')}`);
+    }
+
+    // The new-change form with a slot inside no window: broken rules listed live.
+    await page.goto('/changes/new');
+    await page.getByRole('heading', { name: 'Plan a change', level: 1 }).waitFor();
+    await page.getByRole('combobox', { name: 'Type', exact: true }).click();
+    await page.getByRole('option', { name: 'Upgrade', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Customers', exact: true }).fill('Tailspin');
+    await page.getByRole('option', { name: 'Tailspin Airlines (EMEA)' }).click();
+    const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('slot-start').fill(`${day}T12:00`);
+    await page.getByTestId('slot-end').fill(`${day}T14:00`);
+    await page.getByTestId('violation-list').waitFor();
+    await page.getByRole('button', { name: 'Plan the change' }).click();
+    await page.getByText('Required').first().waitFor();
+    await expectAccessible(page, 'new change with broken rules');
+    await screenshot(page, 'axe-changes-new');
+
+    await page.goto(`/changes/${change.id}`);
+    const card = page.locator('[data-testid="reschedule-request"][data-status="open"]');
+    await card.getByRole('button', { name: 'Decline' }).click();
+    const decline = page.getByRole('dialog', { name: `Decline the request on ${change.reference}` });
+    await decline.getByRole('button', { name: 'Decline' }).click();
+    await decline.getByText('Required').waitFor();
+    await expectAccessible(page, 'decline request dialog with errors', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+    await decline.waitFor({ state: 'detached' });
+
+    await card.getByRole('button', { name: 'Pick a new slot' }).click();
+    const move = page.getByRole('dialog', { name: `Reschedule ${change.reference}` });
+    await move.getByTestId('check-allowed').waitFor();
+    await expectAccessible(page, 'reschedule dialog', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+    await move.waitFor({ state: 'detached' });
+
+    await page.getByTestId('change-actions').getByRole('button', { name: 'Cancel the change' }).click();
+    const cancel = page.getByRole('dialog', { name: `Cancel ${change.reference}?` });
+    await cancel.getByRole('button', { name: 'Cancel the change' }).click();
+    await cancel.getByText('Required').waitFor();
+    await expectAccessible(page, 'cancel change dialog with errors', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+  });
+
+  test('change screens (partners): the reschedule form with a short reason, their requests, Spanish at 360 px', async () => {
+    const other = await planAxeChange(`Axe partner change ${Date.now().toString(36)}`, false);
+    await planAxeChange(`Axe partner request ${Date.now().toString(36)}`, true);
+    const partner = await signIn(env, 'engineer@northwind.example');
+    await partner.goto(`/changes/${other.id}`);
+    const form = partner.getByTestId('ask-reschedule-form');
+    await form.getByRole('textbox', { name: 'Reason' }).fill('Too short');
+    await form.getByRole('button', { name: 'Ask to reschedule' }).click();
+    await form.getByText('Give a detailed reason').waitFor();
+    await expectAccessible(partner, 'ask to reschedule with a short reason');
+    await partner.goto('/reschedule-requests');
+    await partner.getByTestId('request-row').first().waitFor();
+    await expectAccessible(partner, 'partner reschedule requests');
+
+    const andes = await signIn(env, 'admin@andes.example', { width: 360, height: 740 });
+    await andes.goto('/changes');
+    await andes.getByRole('heading', { name: 'Cambios', level: 1 }).waitFor();
+    await andes.getByTestId('change-row').first().waitFor();
+    await expectAccessible(andes, '/changes (es, 360 px)');
+    await andes.getByTestId('change-row').first().getByRole('link').click();
+    await andes.getByTestId('change-history').waitFor();
+    await expectAccessible(andes, 'change detail (es, 360 px)');
+    const overflow = await andes.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, 'change detail overflows at 360 px').toBeLessThanOrEqual(0);
+    await screenshot(andes, 'mobile-es-change-detail');
+  });
+
+  test('calendar, change requests, follow-up tasks and calendar feeds, with their dialogs; Spanish at 360 px', async () => {
+    // Two change requests of Northwind by API: one in review (decisions open), one approved (schedulable).
+    const login = async (email: string) => {
+      const res = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      return ((await res.json()) as { token: string }).token;
+    };
+    const api = async <T>(bearer: string, method: 'GET' | 'POST', path: string, body?: unknown) => {
+      const res = await fetch(`${env.baseUrl}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${bearer}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
+      return JSON.parse(text) as T;
+    };
+    const partnerToken = await login('engineer@northwind.example');
+    const providerToken = await login('tac@provider.example');
+    const found = await api<{ items: { id: string; name: string }[] }>(
+      partnerToken,
+      'GET',
+      '/customers?q=Tailspin',
+    );
+    const customerId = found.items.find((c) => c.name === 'Tailspin Airlines')?.id;
+    const tag = Date.now().toString(36);
+    const ask = (title: string) =>
+      api<{ id: string; reference: string; title: string }>(partnerToken, 'POST', '/change-requests', {
+        customerId,
+        kind: 'application_integration',
+        title,
+        description: 'Integrate the contact centre with the new CRM through the AXL API.',
+      });
+    const inReview = await ask(`Axe CRM integration ${tag}`);
+    await api(providerToken, 'POST', `/change-requests/${inReview.id}/review`, {});
+    await api(providerToken, 'POST', `/change-requests/${inReview.id}/notes`, {
+      body: 'Which AXL user will the CRM use?',
+    });
+    const approved = await ask(`Axe voicemail integration ${tag}`);
+    await api(providerToken, 'POST', `/change-requests/${approved.id}/review`, {});
+    await api(providerToken, 'POST', `/change-requests/${approved.id}/approve`, { note: 'Agreed.' });
+
+    const settled = async (p: Awaited<ReturnType<typeof signIn>>) =>
+      expect.poll(() => p.locator('[aria-busy="true"]').count()).toBe(0);
+    const page = await signIn(env, 'admin@provider.example');
+    for (const [path, heading, shot] of [
+      ['/calendar?view=week', 'Maintenance calendar', 'calendar-week'],
+      ['/calendar?view=month', 'Maintenance calendar', 'calendar-month'],
+      ['/change-requests?rejected=true', 'Change requests', 'change-requests'],
+      [`/change-requests/${inReview.id}`, `${inReview.reference}: ${inReview.title}`, 'change-request'],
+      ['/change-tasks?status=all', 'Follow-up tasks', 'change-tasks'],
+      ['/calendar-feeds', 'Calendar feeds', 'calendar-feeds'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await settled(page);
+      await expectAccessible(page, path);
+      await screenshot(page, `axe-${shot}`);
+    }
+
+    await page.goto(`/change-requests/${inReview.id}`);
+    for (const [button, dialog, submit] of [
+      ['Approve…', `Approve ${inReview.reference}`, 'Approve'],
+      ['Reject…', `Reject ${inReview.reference}?`, 'Reject request'],
+    ] as const) {
+      await page.getByRole('button', { name: button }).click();
+      const modal = page.getByRole('dialog', { name: dialog });
+      await modal.getByRole('button', { name: submit }).click();
+      await modal.getByText('Required').waitFor();
+      await expectAccessible(page, `${dialog} dialog with errors`, '[role="dialog"]');
+      await page.keyboard.press('Escape');
+      await modal.waitFor({ state: 'detached' });
+    }
+    await page.goto(`/change-requests/${approved.id}`);
+    await page.getByRole('button', { name: 'Schedule…' }).click();
+    const schedule = page.getByRole('dialog', { name: `Schedule ${approved.reference}` });
+    await schedule.getByTestId('schedule-windows').getByRole('button').first().waitFor();
+    await schedule.getByRole('button', { name: 'Schedule change' }).click();
+    await schedule.getByText('Required').first().waitFor();
+    await expectAccessible(page, 'schedule dialog with errors', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+
+    await page.goto('/calendar-feeds');
+    await page.getByRole('button', { name: 'New feed' }).click();
+    const feed = page.getByRole('dialog', { name: 'New calendar feed' });
+    await feed.getByRole('button', { name: 'Create feed' }).click();
+    await feed.getByText('Required').first().waitFor();
+    await expectAccessible(page, 'new feed dialog with errors (provider)', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+
+    // The partner: its new-request form, the tasks it ticks, a feed's secret address and revoking it.
+    const partner = await signIn(env, 'admin@northwind.example');
+    await partner.goto('/change-requests');
+    await partner.getByRole('button', { name: 'New change request' }).click();
+    const form = partner.getByRole('dialog', { name: 'New change request' });
+    await form.getByRole('button', { name: 'Submit request' }).click();
+    await form.getByText('Required').first().waitFor();
+    await expectAccessible(partner, 'new change request dialog with errors', '[role="dialog"]');
+    await partner.keyboard.press('Escape');
+    await partner.goto('/change-tasks?status=all');
+    await partner.getByRole('heading', { name: 'Follow-up tasks', level: 1 }).waitFor();
+    await settled(partner);
+    await expectAccessible(partner, '/change-tasks (partner)');
+    await partner.goto('/calendar-feeds');
+    await partner.getByRole('button', { name: 'New feed' }).click();
+    const create = partner.getByRole('dialog', { name: 'New calendar feed' });
+    await create.getByRole('textbox', { name: 'Name' }).fill(`Axe feed ${tag}`);
+    await create.getByRole('button', { name: 'Create feed' }).click();
+    const secret = partner.getByRole('dialog', { name: `Feed “Axe feed ${tag}” created` });
+    await secret.getByTestId('feed-url').waitFor();
+    await expectAccessible(partner, 'feed created: the secret address', '[role="dialog"]');
+    await secret.getByRole('button', { name: 'Done' }).click();
+    await secret.waitFor({ state: 'detached' });
+    await partner.getByRole('button', { name: `Revoke Axe feed ${tag}` }).click();
+    await partner.getByRole('dialog', { name: `Revoke the feed “Axe feed ${tag}”?` }).waitFor();
+    await expectAccessible(partner, 'revoke feed confirmation', '[role="dialog"]');
+    await partner.keyboard.press('Escape');
+
+    // A Spanish partner admin on a phone.
+    const andes = await signIn(env, 'admin@andes.example', { width: 360, height: 740 });
+    for (const [path, heading] of [
+      ['/calendar?view=week', 'Calendario de mantenimiento'],
+      ['/calendar?view=month', 'Calendario de mantenimiento'],
+      ['/change-requests', 'Solicitudes de cambio'],
+      ['/change-tasks', 'Tareas de seguimiento'],
+      ['/calendar-feeds', 'Fuentes de calendario'],
+    ] as const) {
+      await andes.goto(path);
+      await andes.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await settled(andes);
+      await expectAccessible(andes, `${path} (es, 360 px)`);
+      const overflow = await andes.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} overflows at 360 px`).toBeLessThanOrEqual(0);
+      await screenshot(andes, `mobile-es-${path.slice(1).replace(/[/?=]/g, '-')}`);
+    }
+  }, 180_000);
 });

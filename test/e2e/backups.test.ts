@@ -124,6 +124,8 @@ describe('backups', () => {
   test('the provider sees the promise per customer, broken ones explained in words, then recent backups and the purge log', async () => {
     const page = await signIn(env, 'tac@provider.example');
     await expect.poll(() => navLabels(page)).toContain('Backups');
+    // Backups sit in the navigation's "Service inventory" group, closed while on the customers page.
+    await page.getByRole('button', { name: 'Service inventory' }).click();
     await page.getByRole('link', { name: 'Backups', exact: true }).click();
     await page.getByRole('heading', { name: 'Backups', level: 1 }).waitFor();
     await page.getByTestId('responsibility-link-backups').waitFor();

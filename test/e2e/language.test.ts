@@ -27,6 +27,12 @@ describe('language', () => {
         'Interrupciones',
         'Recuperación ante desastres',
         'Actividad de red',
+        'Cambios',
+        'Solicitudes de reprogramación',
+        'Calendario',
+        'Solicitudes de cambio',
+        'Tareas de seguimiento',
+        'Fuentes de calendario',
         'Suscripciones',
         'Registro de entregas',
         'Buzón',
@@ -36,6 +42,17 @@ describe('language', () => {
       ]);
     await page.getByRole('heading', { name: 'Clientes', level: 1 }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');
+    // The group headings are translated too.
+    const groups = page.locator('nav.mantine-AppShell-navbar [data-nav-group]');
+    await expect
+      .poll(() => groups.allInnerTexts())
+      .toEqual([
+        'Directorio',
+        'Inventario del servicio',
+        'Operaciones',
+        'Gestión del cambio',
+        'Notificaciones',
+      ]);
 
     // Kept per user: a reload, and a fresh browser context, come back in Spanish.
     await page.waitForTimeout(300);
@@ -71,6 +88,12 @@ describe('language', () => {
         'Interrupciones',
         'Recuperación ante desastres',
         'Actividad de red',
+        'Cambios',
+        'Solicitudes de reprogramación',
+        'Calendario',
+        'Solicitudes de cambio',
+        'Tareas de seguimiento',
+        'Fuentes de calendario',
         'Suscripciones',
         'Registro de entregas',
         'Buzón',

@@ -88,10 +88,10 @@ export async function signIn(
   return page;
 }
 
-/** The labels of the main navigation, in order. */
+/** The labels of the main navigation, in order (links in closed groups too: they stay in the page). */
 export async function navLabels(page: Page): Promise<string[]> {
   const nav = page.locator('nav.mantine-AppShell-navbar a');
-  await nav.first().waitFor();
+  await nav.first().waitFor({ state: 'attached' });
   return (await nav.allInnerTexts()).map((s) => s.trim());
 }
 

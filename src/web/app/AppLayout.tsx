@@ -3,6 +3,7 @@ import {
   Avatar,
   Box,
   Burger,
+  Collapse,
   Group,
   Menu,
   NavLink,
@@ -15,7 +16,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, setCsrfToken } from '../api/client.ts';
 import type { Locale, User } from '../api/types.ts';
@@ -39,6 +40,14 @@ import {
 import { IconBackup } from '../features/backups/icons.tsx';
 import { IconGauge } from '../features/capacity/icons.tsx';
 import { IconCertificate } from '../features/certificates/icons.tsx';
+import {
+  IconCalendar,
+  IconChange,
+  IconChangeRequest,
+  IconChecklist,
+  IconFeed,
+  IconReschedule,
+} from '../features/changes/icons.tsx';
 import { IconCopFile } from '../features/cop-files/icons.tsx';
 import { IconDisasterRecovery } from '../features/disaster-recovery/icons.tsx';
 import { IconBars, IconServers, IconTag } from '../features/inventory/icons.tsx';
@@ -55,53 +64,216 @@ interface NavItem {
   icon: ReactNode;
 }
 
-export function navItems(user: User, t: (key: string) => string): NavItem[] {
-  const items: NavItem[] = [];
+/** A collapsible group of the navigation; `label` null for the entries below every group. */
+export interface NavSection {
+  id: string;
+  label: string | null;
+  icon: ReactNode;
+  items: NavItem[];
+}
+
+/** The navigation of a role, in groups (empty groups left out). */
+export function navSections(user: User, t: (key: string) => string): NavSection[] {
+  const directory: NavItem[] = [];
   if (user.role === 'customer_viewer' && user.customerId) {
-    items.push({ to: `/customers/${user.customerId}`, label: t('nav.myCustomer'), icon: <IconBuilding /> });
+    directory.push({
+      to: `/customers/${user.customerId}`,
+      label: t('nav.myCustomer'),
+      icon: <IconBuilding />,
+    });
   }
   if (can.seeCustomers(user))
-    items.push({ to: '/customers', label: t('nav.customers'), icon: <IconBuilding /> });
+    directory.push({ to: '/customers', label: t('nav.customers'), icon: <IconBuilding /> });
   if (can.seePartners(user))
-    items.push({ to: '/partners', label: t('nav.partners'), icon: <IconHandshake /> });
-  if (can.seeUsers(user)) items.push({ to: '/users', label: t('nav.users'), icon: <IconUsers /> });
-  items.push({ to: '/contracts', label: t('nav.contracts'), icon: <IconFile /> });
+    directory.push({ to: '/partners', label: t('nav.partners'), icon: <IconHandshake /> });
+  if (can.seeUsers(user)) directory.push({ to: '/users', label: t('nav.users'), icon: <IconUsers /> });
+  directory.push({ to: '/contracts', label: t('nav.contracts'), icon: <IconFile /> });
+
+  const inventory: NavItem[] = [];
   if (can.seeInventory(user))
-    items.push({ to: '/inventory', label: t('nav.inventory'), icon: <IconServers /> });
+    inventory.push({ to: '/inventory', label: t('nav.inventory'), icon: <IconServers /> });
   if (can.seeCompliance(user))
-    items.push({ to: '/inventory/compliance', label: t('nav.versionCompliance'), icon: <IconBars /> });
+    inventory.push({ to: '/inventory/compliance', label: t('nav.versionCompliance'), icon: <IconBars /> });
   if (can.seeReleases(user))
-    items.push({ to: '/inventory/releases', label: t('nav.releases'), icon: <IconTag /> });
+    inventory.push({ to: '/inventory/releases', label: t('nav.releases'), icon: <IconTag /> });
   if (can.seeInventory(user))
-    items.push({ to: '/inventory/certificates', label: t('nav.certificates'), icon: <IconCertificate /> });
+    inventory.push({
+      to: '/inventory/certificates',
+      label: t('nav.certificates'),
+      icon: <IconCertificate />,
+    });
   if (can.seeInventory(user))
-    items.push({ to: '/inventory/capacity', label: t('nav.capacity'), icon: <IconGauge /> });
+    inventory.push({ to: '/inventory/capacity', label: t('nav.capacity'), icon: <IconGauge /> });
   // Backups are the provider's alone (partners and customers have no access).
   if (isProvider(user.role))
-    items.push({ to: '/inventory/backups', label: t('nav.backups'), icon: <IconBackup /> });
+    inventory.push({ to: '/inventory/backups', label: t('nav.backups'), icon: <IconBackup /> });
   if (can.seeCopRequests(user))
-    items.push({ to: '/inventory/cop-requests', label: t('nav.copFiles'), icon: <IconCopFile /> });
-  if (can.seeCases(user)) items.push({ to: '/cases', label: t('nav.cases'), icon: <IconLifebuoy /> });
+    inventory.push({ to: '/inventory/cop-requests', label: t('nav.copFiles'), icon: <IconCopFile /> });
+
+  const operations: NavItem[] = [];
+  if (can.seeCases(user)) operations.push({ to: '/cases', label: t('nav.cases'), icon: <IconLifebuoy /> });
   if (can.seeAttainment(user))
-    items.push({ to: '/reports/attainment', label: t('nav.attainment'), icon: <IconChart /> });
-  if (can.seeOutages(user)) items.push({ to: '/outages', label: t('nav.outages'), icon: <IconBolt /> });
+    operations.push({ to: '/reports/attainment', label: t('nav.attainment'), icon: <IconChart /> });
+  if (can.seeOutages(user)) operations.push({ to: '/outages', label: t('nav.outages'), icon: <IconBolt /> });
   if (can.seeDisasterRecovery(user))
-    items.push({
+    operations.push({
       to: '/disaster-recovery',
       label: t('nav.disasterRecovery'),
       icon: <IconDisasterRecovery />,
     });
   if (can.seeNetworkActivity(user))
-    items.push({ to: '/network-activities', label: t('nav.networkActivity'), icon: <IconNetwork /> });
+    operations.push({ to: '/network-activities', label: t('nav.networkActivity'), icon: <IconNetwork /> });
+
+  const changes: NavItem[] = [];
+  if (can.seeChanges(user)) changes.push({ to: '/changes', label: t('nav.changes'), icon: <IconChange /> });
+  if (can.seeRescheduleRequests(user))
+    changes.push({
+      to: '/reschedule-requests',
+      label: t('nav.rescheduleRequests'),
+      icon: <IconReschedule />,
+    });
+  if (can.seeChangeCalendar(user))
+    changes.push({ to: '/calendar', label: t('nav.calendar'), icon: <IconCalendar /> });
+  if (can.seeChangeRequests(user))
+    changes.push({ to: '/change-requests', label: t('nav.changeRequests'), icon: <IconChangeRequest /> });
+  if (can.seeChangeTasks(user))
+    changes.push({ to: '/change-tasks', label: t('nav.changeTasks'), icon: <IconChecklist /> });
+  if (can.seeCalendarFeeds(user))
+    changes.push({ to: '/calendar-feeds', label: t('nav.calendarFeeds'), icon: <IconFeed /> });
+
+  const notifications: NavItem[] = [];
   if (can.seeSubscriptions(user))
-    items.push({ to: '/subscriptions', label: t('nav.subscriptions'), icon: <IconBell /> });
+    notifications.push({ to: '/subscriptions', label: t('nav.subscriptions'), icon: <IconBell /> });
   if (can.seeDeliveries(user))
-    items.push({ to: '/deliveries', label: t('nav.deliveries'), icon: <IconSend /> });
-  if (can.seeMailbox(user)) items.push({ to: '/mailbox', label: t('nav.mailbox'), icon: <IconMail /> });
-  if (can.seeAudit(user)) items.push({ to: '/audit', label: t('nav.audit'), icon: <IconHistory /> });
-  items.push({ to: '/responsibilities', label: t('nav.responsibilities'), icon: <IconMatrix /> });
-  items.push({ to: '/profile', label: t('nav.profile'), icon: <IconUser /> });
-  return items;
+    notifications.push({ to: '/deliveries', label: t('nav.deliveries'), icon: <IconSend /> });
+  if (can.seeMailbox(user))
+    notifications.push({ to: '/mailbox', label: t('nav.mailbox'), icon: <IconMail /> });
+
+  const other: NavItem[] = [];
+  if (can.seeAudit(user)) other.push({ to: '/audit', label: t('nav.audit'), icon: <IconHistory /> });
+  other.push({ to: '/responsibilities', label: t('nav.responsibilities'), icon: <IconMatrix /> });
+  other.push({ to: '/profile', label: t('nav.profile'), icon: <IconUser /> });
+
+  const sections: NavSection[] = [
+    { id: 'directory', label: t('nav.groups.directory'), icon: <IconBuilding />, items: directory },
+    { id: 'inventory', label: t('nav.groups.inventory'), icon: <IconServers />, items: inventory },
+    { id: 'operations', label: t('nav.groups.operations'), icon: <IconLifebuoy />, items: operations },
+    { id: 'changes', label: t('nav.groups.changes'), icon: <IconChange />, items: changes },
+    { id: 'notifications', label: t('nav.groups.notifications'), icon: <IconBell />, items: notifications },
+    { id: 'other', label: null, icon: null, items: other },
+  ];
+  return sections.filter((s) => s.items.length > 0);
+}
+
+/** Every entry of the navigation, in order. */
+export function navItems(user: User, t: (key: string) => string): NavItem[] {
+  return navSections(user, t).flatMap((s) => s.items);
+}
+
+/** The entry the path belongs to: the longest `to` it equals or lies below. */
+function activeEntry(sections: NavSection[], pathname: string): { to?: string; section?: string } {
+  let best: { to?: string; section?: string } = {};
+  for (const section of sections) {
+    for (const item of section.items) {
+      if (pathname !== item.to && !pathname.startsWith(`${item.to}/`)) continue;
+      if (!best.to || item.to.length > best.to.length) best = { to: item.to, section: section.id };
+    }
+  }
+  return best;
+}
+
+function NavEntry({ item, active, onNavigate }: { item: NavItem; active: boolean; onNavigate: () => void }) {
+  return (
+    <NavLink
+      component={Link}
+      to={item.to}
+      label={item.label}
+      leftSection={item.icon}
+      active={active}
+      // The router would also mark a parent entry current (/inventory on /inventory/releases);
+      // which entry is current is decided above (the longest match) and set here.
+      activeOptions={{ exact: true }}
+      aria-current={active ? 'page' : undefined}
+      onClick={onNavigate}
+      mb={2}
+      style={{ borderRadius: 8 }}
+    />
+  );
+}
+
+/**
+ * One group: a disclosure button (its heading) that shows or hides the group's links. Hidden links
+ * stay in the document (display: none), so nothing is lost to the router's preloading.
+ */
+function NavGroup({
+  section,
+  opened,
+  onToggle,
+  activeTo,
+  onNavigate,
+}: {
+  section: NavSection;
+  opened: boolean;
+  onToggle: () => void;
+  activeTo: string | undefined;
+  onNavigate: () => void;
+}) {
+  const id = useId();
+  const holdsActive = section.items.some((i) => i.to === activeTo);
+  return (
+    <Box mb={4}>
+      <UnstyledButton
+        id={`${id}-toggle`}
+        className="nav-group-toggle"
+        aria-expanded={opened}
+        aria-controls={`${id}-items`}
+        data-active={holdsActive && !opened ? true : undefined}
+        data-nav-group={section.id}
+        onClick={onToggle}
+      >
+        <Group gap={10} wrap="nowrap">
+          <span className="nav-group-icon">{section.icon}</span>
+          <Text component="span" size="sm" fw={650} style={{ flex: 1 }}>
+            {section.label}
+          </Text>
+          <IconChevronDown
+            size={14}
+            style={{ transform: opened ? 'rotate(180deg)' : undefined, transition: 'transform 120ms' }}
+          />
+        </Group>
+      </UnstyledButton>
+      <Collapse
+        expanded={opened}
+        keepMounted
+        keepMountedMode="display-none"
+        id={`${id}-items`}
+        role="group"
+        aria-labelledby={`${id}-toggle`}
+      >
+        <Box pl={12} pt={2}>
+          {section.items.map((item) => (
+            <NavEntry key={item.to} item={item} active={item.to === activeTo} onNavigate={onNavigate} />
+          ))}
+        </Box>
+      </Collapse>
+    </Box>
+  );
+}
+
+/** Which groups are open: the one holding the current page opens by itself, the rest as left. */
+function useOpenGroups(activeSection: string | undefined) {
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(activeSection ? [activeSection] : []));
+  useEffect(() => {
+    if (activeSection) setOpen((old) => (old.has(activeSection) ? old : new Set([...old, activeSection])));
+  }, [activeSection]);
+  const toggle = (id: string) =>
+    setOpen((old) => {
+      const next = new Set(old);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  return { open, toggle };
 }
 
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
@@ -204,10 +376,10 @@ export function AppLayout() {
   const user = useCurrentUser();
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const items = navItems(user, t);
-  const activeTo = items
-    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
-    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
+  const sections = navSections(user, t);
+  const items = sections.flatMap((section) => section.items);
+  const { to: activeTo, section: activeSection } = activeEntry(sections, pathname);
+  const groups = useOpenGroups(activeSection);
 
   return (
     <AppShell
@@ -250,23 +422,24 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
         <AppShell.Section grow component={ScrollArea}>
-          {items.map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={item.label}
-              leftSection={item.icon}
-              active={item.to === activeTo}
-              // The router would also mark a parent entry current (/inventory on /inventory/releases);
-              // which entry is current is decided above (the longest match) and set here.
-              activeOptions={{ exact: true }}
-              aria-current={item.to === activeTo ? 'page' : undefined}
-              onClick={close}
-              mb={2}
-              style={{ borderRadius: 8 }}
-            />
-          ))}
+          {sections.map((section) =>
+            section.label === null ? (
+              <Box key={section.id} mt={4}>
+                {section.items.map((item) => (
+                  <NavEntry key={item.to} item={item} active={item.to === activeTo} onNavigate={close} />
+                ))}
+              </Box>
+            ) : (
+              <NavGroup
+                key={section.id}
+                section={section}
+                opened={groups.open.has(section.id)}
+                onToggle={() => groups.toggle(section.id)}
+                activeTo={activeTo}
+                onNavigate={close}
+              />
+            ),
+          )}
         </AppShell.Section>
         <AppShell.Section>
           <Text size="xs" c="dimmed" px="xs">

@@ -47,6 +47,22 @@ export const can = {
   recordCopUploads: (u: User) => isProvider(u.role),
   markCopInstalled: (u: User) => u.role === 'partner_admin' || u.role === 'partner_engineer',
   withdrawCopRequests: (u: User) => u.role !== 'customer_viewer',
+  // Changes: everyone reads those in scope (customer viewers read-only); the provider plans and
+  // runs them; partner support asks to move one, and the provider grants or declines.
+  seeChanges: (_u: User) => true,
+  manageChanges: (u: User) => isProvider(u.role),
+  askReschedule: (u: User) => u.role === 'partner_admin' || u.role === 'partner_engineer',
+  seeRescheduleRequests: (u: User) => u.role !== 'customer_viewer',
+  seeChangeCalendar: (_u: User) => true,
+  seeChangeRequests: (u: User) => u.role !== 'customer_viewer',
+  seeChangeTasks: (u: User) => u.role !== 'customer_viewer',
+  seeCalendarFeeds: (u: User) => u.role !== 'customer_viewer',
+  // Partner-requested changes: partner support files them and both sides comment; the provider
+  // reviews, decides and schedules. Follow-up tasks are ticked by partner support only.
+  requestChanges: (u: User) => u.role === 'partner_admin' || u.role === 'partner_engineer',
+  commentChangeRequests: (u: User) => u.role !== 'customer_viewer',
+  reviewChangeRequests: (u: User) => isProvider(u.role),
+  completeChangeTasks: (u: User) => u.role === 'partner_admin' || u.role === 'partner_engineer',
   /** Contact hygiene of the user's own partner (provider users look at one partner at a time). */
   seeOwnContactHealth: (u: User) =>
     (u.role === 'partner_admin' || u.role === 'partner_engineer') && u.partnerId !== null,

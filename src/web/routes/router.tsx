@@ -16,8 +16,17 @@ import { sessionQuery } from '../app/session.ts';
 import { ErrorState } from '../components/states.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { type BackupSearch, parseBackupSearch } from '../features/backups/search.ts';
+import { type CalendarSearch, parseCalendarSearch } from '../features/calendar/search.ts';
 import { type CapacitySearch, parseCapacitySearch } from '../features/capacity/search.ts';
 import { type CertificateSearch, parseCertificateSearch } from '../features/certificates/search.ts';
+import { type ChangeRequestSearch, parseChangeRequestSearch } from '../features/change-requests/search.ts';
+import { type ChangeTaskSearch, parseChangeTaskSearch } from '../features/change-tasks/search.ts';
+import {
+  type ChangeSearch,
+  parseChangeSearch,
+  parseRescheduleSearch,
+  type RescheduleSearch,
+} from '../features/changes/search.ts';
 import { type CopSearch, parseCopSearch } from '../features/cop-files/search.ts';
 import { CustomerDetailPage } from '../features/customers/CustomerDetailPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
@@ -287,6 +296,60 @@ const applicationRoute = createRoute({
   path: '/inventory/$applicationId',
   component: lazyRouteComponent(() => import('../features/inventory/ApplicationDetailPage.tsx')),
 });
+const calendarRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/calendar',
+  validateSearch: (search: Record<string, unknown>): CalendarSearch => parseCalendarSearch(search),
+  component: lazyRouteComponent(() => import('../features/calendar/CalendarPage.tsx')),
+});
+const changeRequestsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/change-requests',
+  validateSearch: (search: Record<string, unknown>): ChangeRequestSearch => parseChangeRequestSearch(search),
+  component: lazyRouteComponent(() => import('../features/change-requests/ChangeRequestsPage.tsx')),
+});
+const changeRequestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/change-requests/$requestId',
+  component: lazyRouteComponent(() => import('../features/change-requests/ChangeRequestDetailPage.tsx')),
+});
+const changeTasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/change-tasks',
+  validateSearch: (search: Record<string, unknown>): ChangeTaskSearch => parseChangeTaskSearch(search),
+  component: lazyRouteComponent(() => import('../features/change-tasks/ChangeTasksPage.tsx')),
+});
+const calendarFeedsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/calendar-feeds',
+  component: lazyRouteComponent(() => import('../features/calendar-feeds/CalendarFeedsPage.tsx')),
+});
+
+const changesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/changes',
+  validateSearch: (search: Record<string, unknown>): ChangeSearch => parseChangeSearch(search),
+  component: lazyRouteComponent(() => import('../features/changes/ChangesPage.tsx')),
+});
+const newChangeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/changes/new',
+  beforeLoad: ({ context }) => {
+    if (!can.manageChanges(context.user)) throw redirect({ to: '/changes' });
+  },
+  component: lazyRouteComponent(() => import('../features/changes/NewChangePage.tsx')),
+});
+const changeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/changes/$changeId',
+  component: lazyRouteComponent(() => import('../features/changes/ChangeDetailPage.tsx')),
+});
+const rescheduleRequestsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reschedule-requests',
+  validateSearch: (search: Record<string, unknown>): RescheduleSearch => parseRescheduleSearch(search),
+  component: lazyRouteComponent(() => import('../features/changes/RescheduleRequestsPage.tsx')),
+});
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -324,6 +387,15 @@ const routeTree = rootRoute.addChildren([
     drEventRoute,
     campaignRoute,
     applicationRoute,
+    changesRoute,
+    newChangeRoute,
+    changeRoute,
+    rescheduleRequestsRoute,
+    calendarRoute,
+    changeRequestsRoute,
+    changeRequestRoute,
+    changeTasksRoute,
+    calendarFeedsRoute,
   ]),
 ]);
 

@@ -1,0 +1,218 @@
+import { Alert, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/forms.tsx';
+import { GeneralErrors, useFormErrors } from '../disaster-recovery/form-errors.tsx';
+import { ViewerRange } from './ChangeWindow.tsx';
+import { useCancelChange, useCompleteChange, useDeclineRequest } from './queries.ts';
+import type { Change, RescheduleRequest } from './types.ts';
+
+interface ModalProps {
+  change: Change;
+  opened: boolean;
+  onClose: () => void;
+}
+
+/** The change is done: an optional closing note; subscribers are told. */
+export function CompleteChangeModal({ change, opened, onClose }: ModalProps) {
+  const { t } = useTranslation();
+  const complete = useCompleteChange(change.id);
+  const [note, setNote] = useState('');
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
+  useEffect(() => {
+    if (!opened) return;
+    setNote('');
+    complete.reset();
+  }, [opened]);
+
+  const server = useFormErrors('changes', complete.error, ['note']);
+  const submit = () =>
+    complete.mutate(note.trim() ? { note: note.trim() } : {}, {
+      onSuccess: (saved) => {
+        notifications.show({
+          color: 'teal',
+          message: t('changes.actions.completed', { reference: saved.reference }),
+        });
+        onClose();
+      },
+    });
+
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('changes.actions.completeTitle', { reference: change.reference })}
+      submitLabel={t('changes.actions.complete')}
+      busy={complete.isPending}
+      error={null}
+      onSubmit={submit}
+    >
+      <Text size="sm">{t('changes.actions.completeText')}</Text>
+      <GeneralErrors errors={server} />
+      <Textarea
+        label={t('changes.actions.note')}
+        description={t('changes.actions.noteHint')}
+        autosize
+        minRows={2}
+        maxRows={6}
+        maxLength={2000}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={server.field('note')}
+        data-autofocus
+      />
+    </FormModal>
+  );
+}
+
+/** Call the change off: final, so the dialog says so and asks the reason the partners will read. */
+export function CancelChangeModal({ change, opened, onClose }: ModalProps) {
+  const { t } = useTranslation();
+  const cancel = useCancelChange(change.id);
+  const [reason, setReason] = useState('');
+  const [localError, setLocalError] = useState<string | undefined>(undefined);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
+  useEffect(() => {
+    if (!opened) return;
+    setReason('');
+    setLocalError(undefined);
+    cancel.reset();
+  }, [opened]);
+
+  const server = useFormErrors('changes', cancel.error, ['reason']);
+  const submit = () => {
+    if (!reason.trim()) {
+      setLocalError(t('validation.required'));
+      return;
+    }
+    setLocalError(undefined);
+    cancel.mutate(
+      { reason: reason.trim() },
+      {
+        onSuccess: (saved) => {
+          notifications.show({
+            color: 'teal',
+            message: t('changes.actions.cancelled', { reference: saved.reference }),
+          });
+          onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('changes.actions.cancelTitle', { reference: change.reference })}
+      submitLabel={t('changes.actions.cancel')}
+      busy={cancel.isPending}
+      error={null}
+      onSubmit={submit}
+    >
+      <Alert color="red" variant="light">
+        <Text size="sm">{t('changes.actions.cancelText')}</Text>
+      </Alert>
+      <GeneralErrors errors={server} />
+      <Textarea
+        label={t('changes.actions.cancelReason')}
+        required
+        autosize
+        minRows={3}
+        maxRows={8}
+        maxLength={2000}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={localError ?? server.field('reason')}
+        data-autofocus
+      />
+    </FormModal>
+  );
+}
+
+/** Turn a partner's request down: the note is what the partner reads. */
+export function DeclineRequestModal({
+  request,
+  opened,
+  onClose,
+}: {
+  request: RescheduleRequest;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const decline = useDeclineRequest();
+  const [note, setNote] = useState('');
+  const [localError, setLocalError] = useState<string | undefined>(undefined);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
+  useEffect(() => {
+    if (!opened) return;
+    setNote('');
+    setLocalError(undefined);
+    decline.reset();
+  }, [opened]);
+
+  const server = useFormErrors('changes', decline.error, ['note']);
+  const submit = () => {
+    if (!note.trim()) {
+      setLocalError(t('validation.required'));
+      return;
+    }
+    setLocalError(undefined);
+    decline.mutate(
+      { id: request.id, note: note.trim() },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: 'teal',
+            message: t('reschedule.declined', { reference: request.changeReference }),
+          });
+          onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={t('reschedule.declineTitle', { reference: request.changeReference })}
+      submitLabel={t('reschedule.decline')}
+      busy={decline.isPending}
+      error={null}
+      onSubmit={submit}
+    >
+      <Stack gap={4}>
+        <Text size="sm">
+          {t('reschedule.askedBy', { partner: request.partnerName, who: request.requestedBy })}
+        </Text>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} fs="italic">
+          {request.reason}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('reschedule.currentSlot')}:{' '}
+          <ViewerRange start={request.changeStart} end={request.changeEnd} size="xs" />
+        </Text>
+      </Stack>
+      <GeneralErrors errors={server} />
+      <Textarea
+        label={t('reschedule.declineNote')}
+        description={t('reschedule.declineNoteHint')}
+        required
+        autosize
+        minRows={3}
+        maxRows={8}
+        maxLength={2000}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={localError ?? server.field('note')}
+        data-autofocus
+      />
+    </FormModal>
+  );
+}

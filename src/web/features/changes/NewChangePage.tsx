@@ -1,0 +1,384 @@
+import {
+  Alert,
+  Anchor,
+  Box,
+  Breadcrumbs,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/problem.ts';
+import { REGIONS, type Region } from '../../api/types.ts';
+import { useTimeZone } from '../../app/session.ts';
+import { PageHeader } from '../../components/common.tsx';
+import { showDone } from '../../components/feedback.ts';
+import { FormError } from '../../components/states.tsx';
+import { usePartners } from '../partners/queries.ts';
+import { CheckPanel } from './CheckPanel.tsx';
+import { CustomerMultiPicker } from './CustomerMultiPicker.tsx';
+import {
+  type ChangeDraft,
+  type DraftErrorCode,
+  draftToInput,
+  emptyDraft,
+  fieldOfPath,
+  relevantFields,
+  switchZone,
+} from './draft.ts';
+import { toWallTime } from './local-time.ts';
+import { useChangeCheck, useCreateChange } from './queries.ts';
+import { useRuleText, ViolationList, violationsOf } from './rules.tsx';
+import { SlotFields } from './SlotFields.tsx';
+import {
+  CHANGE_TYPES,
+  type ChangeInput,
+  type ChangeType,
+  EMERGENCY_REASONS,
+  type EmergencyReason,
+  type Slot,
+  UPGRADE_REASONS,
+  type UpgradeReason,
+} from './types.ts';
+
+const LOCAL_ERROR_KEY: Record<DraftErrorCode, string> = {
+  required: 'validation.required',
+  invalid_time: 'changes.form.invalidTime',
+  no_selection: 'changes.form.noSelection',
+  end_before_start: 'changes.form.endBeforeStart',
+};
+
+/** Who the change reaches: customers by name, whole partners, whole regions, or by version. */
+function SelectionFields({
+  draft,
+  set,
+  err,
+}: {
+  draft: ChangeDraft;
+  set: (patch: Partial<ChangeDraft>) => void;
+  err: (field: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const partners = usePartners();
+  return (
+    <Stack gap="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+      <Title order={2} fz="md" component="legend" mb={4}>
+        {t('changes.form.selection')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('changes.form.selectionHint')}
+      </Text>
+      {err('selection') && (
+        <Text size="sm" c="red.9" role="alert">
+          {err('selection')}
+        </Text>
+      )}
+      <CustomerMultiPicker
+        label={t('changes.form.customers')}
+        placeholder={draft.customerIds.length === 0 ? t('changes.form.customersPlaceholder') : undefined}
+        value={draft.customerIds}
+        onChange={(customerIds) => set({ customerIds })}
+        error={err('customerIds')}
+      />
+      <MultiSelect
+        label={t('changes.form.partners')}
+        searchable
+        data={(partners.data?.items ?? [])
+          .filter((p) => p.active)
+          .map((p) => ({ value: p.id, label: p.name }))}
+        value={draft.partnerIds}
+        onChange={(partnerIds) => set({ partnerIds })}
+        error={err('partnerIds')}
+        nothingFoundMessage={t('list.noMatches')}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <MultiSelect
+        label={t('changes.form.regions')}
+        data={REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))}
+        value={draft.regions}
+        onChange={(regions) => set({ regions: regions as Region[] })}
+        error={err('regions')}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <TagsInput
+        label={t('changes.form.versions')}
+        description={t('changes.form.versionsHint')}
+        placeholder={draft.versions.length === 0 ? '12.5 SU7a' : undefined}
+        splitChars={[',', ';']}
+        acceptValueOnBlur
+        maxTags={50}
+        value={draft.versions}
+        onChange={(versions) =>
+          set({ versions: [...new Set(versions.map((v) => v.trim()).filter(Boolean))] })
+        }
+        error={err('versions')}
+      />
+    </Stack>
+  );
+}
+
+/** The fields that belong to one type only: why an upgrade, which emergency, when the certificate expires. */
+function TypeFields({
+  draft,
+  set,
+  err,
+}: {
+  draft: ChangeDraft;
+  set: (patch: Partial<ChangeDraft>) => void;
+  err: (field: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const show = relevantFields(draft.type, draft.emergency);
+  return (
+    <>
+      {show.emergency && (
+        <Checkbox
+          label={t('changes.form.emergencyFlag')}
+          description={t('changes.form.emergencyFlagHint')}
+          checked={draft.emergency}
+          onChange={(e) => set({ emergency: e.currentTarget.checked })}
+          error={err('emergency')}
+        />
+      )}
+      {show.noImpact && (
+        <Checkbox
+          label={t('changes.form.noImpact')}
+          description={t('changes.form.noImpactHint')}
+          checked={draft.noImpact}
+          onChange={(e) => set({ noImpact: e.currentTarget.checked })}
+          error={err('noImpact')}
+        />
+      )}
+      {show.reason && (
+        <Select
+          label={t('changes.upgradeReason')}
+          required
+          data={UPGRADE_REASONS.map((r) => ({ value: r, label: t(`changes.upgradeReasons.${r}`) }))}
+          value={draft.reason}
+          onChange={(v) => set({ reason: v as UpgradeReason | null })}
+          error={err('reason')}
+          comboboxProps={{ withinPortal: true }}
+        />
+      )}
+      {show.emergencyReason && (
+        <Select
+          label={t('changes.emergencyReason')}
+          required
+          data={EMERGENCY_REASONS.map((r) => ({ value: r, label: t(`changes.emergencyReasons.${r}`) }))}
+          value={draft.emergencyReason}
+          onChange={(v) => set({ emergencyReason: v as EmergencyReason | null })}
+          error={err('emergencyReason')}
+          comboboxProps={{ withinPortal: true }}
+        />
+      )}
+      {show.certificateExpiresAt && (
+        <TextInput
+          type="datetime-local"
+          label={t('changes.certificateExpiresAt')}
+          description={t('changes.form.certificateHint', { zone: draft.zone })}
+          required
+          value={draft.certificateExpiresAt}
+          onChange={(e) => set({ certificateExpiresAt: e.currentTarget.value })}
+          error={err('certificateExpiresAt')}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * The provider plans a change: type, who it reaches, the slot typed in any region's clock, and the
+ * type's own fields; every scheduling rule is checked live as the form fills, with the next slot
+ * that breaks none one click away. The server checks again on saving (422 names each rule).
+ */
+export default function NewChangePage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const viewerZone = useTimeZone();
+  const ruleText = useRuleText();
+  const create = useCreateChange();
+  const [draft, setDraft] = useState<ChangeDraft>(() => emptyDraft(viewerZone));
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  // Fields changed since the server answered: its message on them no longer applies.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+
+  const set = useCallback((patch: Partial<ChangeDraft>) => {
+    setDraft((old) =>
+      patch.zone && patch.zone !== old.zone
+        ? { ...switchZone(old, patch.zone), ...patch, zone: patch.zone }
+        : { ...old, ...patch },
+    );
+    setEdited((old) => new Set([...old, ...Object.keys(patch)]));
+    setLocalErrors((old) => {
+      const next = { ...old };
+      for (const key of Object.keys(patch)) delete next[key];
+      if ('customerIds' in patch || 'partnerIds' in patch || 'regions' in patch || 'versions' in patch)
+        delete next.selection;
+      return next;
+    });
+  }, []);
+
+  // Live check: the draft as it would be sent, settled for 400 ms.
+  const checkInput = draftToInput(draft, true).input;
+  const [checkKey] = useDebouncedValue(checkInput ? JSON.stringify(checkInput) : '', 400);
+  const debouncedInput = useMemo(() => (checkKey ? (JSON.parse(checkKey) as ChangeInput) : null), [checkKey]);
+  const check = useChangeCheck(debouncedInput);
+  const settling = (checkInput ? JSON.stringify(checkInput) : '') !== checkKey;
+
+  const serverErrors: Record<string, string> = {};
+  if (isApiError(create.error)) {
+    for (const e of create.error.problem.errors ?? []) {
+      const field = fieldOfPath(e.path);
+      if (field !== 'general') serverErrors[field] ??= ruleText(e);
+    }
+  }
+  const refused = violationsOf(create.error);
+  const err = (field: string) => localErrors[field] ?? (edited.has(field) ? undefined : serverErrors[field]);
+  const startError = err('start');
+  const endError = err('end');
+
+  const takeSlot = (slot: Slot) =>
+    set({ start: toWallTime(slot.start, draft.zone), end: toWallTime(slot.end, draft.zone) });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const { input, errors } = draftToInput(draft);
+    const texts: Record<string, string> = {};
+    for (const [field, code] of Object.entries(errors)) texts[field] = t(LOCAL_ERROR_KEY[code]);
+    setLocalErrors(texts);
+    if (!input) return;
+    setEdited(new Set());
+    create.mutate(input, {
+      onSuccess: (created) => {
+        showDone(t('changes.form.created', { reference: created.reference }));
+        void navigate({ to: '/changes/$changeId', params: { changeId: created.id } });
+      },
+    });
+  };
+
+  const incomplete = !draft.type
+    ? t('changes.check.needType')
+    : draft.customerIds.length + draft.partnerIds.length + draft.regions.length + draft.versions.length === 0
+      ? t('changes.check.needSelection')
+      : !checkInput
+        ? t('changes.check.needSlot')
+        : null;
+  const generalError =
+    create.error && refused.length === 0 && Object.keys(serverErrors).length === 0 ? create.error : null;
+
+  return (
+    <>
+      <Breadcrumbs mb="xs">
+        <Anchor component={Link} to="/changes" size="sm">
+          {t('changes.title')}
+        </Anchor>
+        <Text size="sm">{t('changes.new')}</Text>
+      </Breadcrumbs>
+      <PageHeader title={t('changes.form.title')} subtitle={t('changes.form.subtitle')} />
+      <form onSubmit={submit} noValidate aria-label={t('changes.form.title')}>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }}>
+              <Stack gap="md">
+                {refused.length > 0 && (
+                  <Alert
+                    color="red"
+                    variant="light"
+                    role="alert"
+                    title={t('changes.form.refused')}
+                    data-testid="create-refused"
+                  >
+                    <ViolationList violations={refused} />
+                  </Alert>
+                )}
+                {generalError ? <FormError error={generalError} /> : null}
+                <Select
+                  label={t('changes.type')}
+                  required
+                  data={CHANGE_TYPES.map((type) => ({ value: type, label: t(`changes.types.${type}`) }))}
+                  value={draft.type}
+                  onChange={(v) => set({ type: v as ChangeType | null })}
+                  error={err('type')}
+                  description={draft.type ? t(`changes.typeHints.${draft.type}`) : undefined}
+                  comboboxProps={{ withinPortal: true }}
+                />
+                <TextInput
+                  label={t('changes.titleField')}
+                  required
+                  maxLength={200}
+                  value={draft.title}
+                  onChange={(e) => set({ title: e.currentTarget.value })}
+                  error={err('title')}
+                />
+                <Textarea
+                  label={t('changes.description')}
+                  description={t('changes.form.descriptionHint')}
+                  autosize
+                  minRows={3}
+                  maxRows={10}
+                  maxLength={5000}
+                  value={draft.description}
+                  onChange={(e) => set({ description: e.currentTarget.value })}
+                  error={err('description')}
+                />
+                <SelectionFields draft={draft} set={set} err={err} />
+                <Box>
+                  <Title order={2} fz="md" mb={4}>
+                    {t('changes.form.when')}
+                  </Title>
+                  <SlotFields
+                    start={draft.start}
+                    end={draft.end}
+                    zone={draft.zone}
+                    regions={check.data?.regions ?? draft.regions}
+                    onChange={set}
+                    errors={{ start: startError, end: endError }}
+                  />
+                </Box>
+                <TypeFields draft={draft} set={set} err={err} />
+                <Group justify="space-between" mt="xs">
+                  <Button variant="default" component={Link} to="/changes">
+                    {t('actions.cancel')}
+                  </Button>
+                  <Button type="submit" loading={create.isPending}>
+                    {t('changes.form.submit')}
+                  </Button>
+                </Group>
+              </Stack>
+            </Paper>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Paper
+              withBorder
+              radius="md"
+              p={{ base: 'sm', sm: 'lg' }}
+              style={{ position: 'sticky', top: 76 }}
+            >
+              <CheckPanel
+                check={incomplete ? undefined : check.data}
+                checking={!incomplete && (check.isFetching || settling)}
+                error={incomplete ? null : check.error}
+                incomplete={incomplete}
+                onUseSlot={takeSlot}
+                current={checkInput ? { start: checkInput.start, end: checkInput.end } : null}
+              />
+            </Paper>
+          </Grid.Col>
+        </Grid>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Region } from '../../api/types.ts';
+import { useLocale, useTimeZone } from '../../app/session.ts';
+import { formatWallTime, REGION_ZONES, readWallTime } from './local-time.ts';
+
+/** The zones a slot may be typed in: the viewer's own, then the regions' (affected ones first). */
+export function useZoneOptions(regions: readonly Region[]) {
+  const { t } = useTranslation();
+  const viewer = useTimeZone();
+  const ordered = [
+    ...regions,
+    ...(Object.keys(REGION_ZONES) as Region[]).filter((r) => !regions.includes(r)),
+  ];
+  const options = [{ value: viewer, label: t('changes.slot.yourZone', { zone: viewer }) }];
+  for (const region of ordered) {
+    const zone = REGION_ZONES[region];
+    if (options.some((o) => o.value === zone)) continue;
+    options.push({ value: zone, label: t('changes.slot.regionZone', { region, zone }) });
+  }
+  return options;
+}
+
+/** A word under a date-time input on a daylight-saving night: the hour skipped or repeated. */
+function useDstHint(wall: string, zone: string): string | undefined {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const reading = wall ? readWallTime(wall, zone) : undefined;
+  if (!reading || reading.kind === 'ok') return undefined;
+  return reading.kind === 'skipped'
+    ? t('changes.slot.skipped', { time: formatWallTime(reading.reads, locale), zone })
+    : t('changes.slot.repeated', { zone });
+}
+
+/** Start and end typed on the wall clock of a chosen zone. */
+export function SlotFields({
+  start,
+  end,
+  zone,
+  regions,
+  onChange,
+  errors,
+}: {
+  start: string;
+  end: string;
+  zone: string;
+  regions: readonly Region[];
+  onChange: (patch: { start?: string; end?: string; zone?: string }) => void;
+  errors: { start?: string | undefined; end?: string | undefined };
+}) {
+  const { t } = useTranslation();
+  const zones = useZoneOptions(regions);
+  const startHint = useDstHint(start, zone);
+  const endHint = useDstHint(end, zone);
+  return (
+    <Stack gap="sm">
+      <Select
+        label={t('changes.slot.zone')}
+        description={t('changes.slot.zoneHint')}
+        allowDeselect={false}
+        data={zones}
+        value={zone}
+        onChange={(v) => v && onChange({ zone: v })}
+        comboboxProps={{ withinPortal: true }}
+        w={{ base: '100%', sm: 360 }}
+      />
+      <SimpleGrid cols={{ base: 1, xs: 2 }}>
+        <TextInput
+          type="datetime-local"
+          label={t('changes.slot.start')}
+          description={startHint ?? t('changes.slot.inZone', { zone })}
+          required
+          value={start}
+          onChange={(e) => onChange({ start: e.currentTarget.value })}
+          error={errors.start}
+          data-testid="slot-start"
+        />
+        <TextInput
+          type="datetime-local"
+          label={t('changes.slot.end')}
+          description={endHint ?? t('changes.slot.inZone', { zone })}
+          required
+          value={end}
+          onChange={(e) => onChange({ end: e.currentTarget.value })}
+          error={errors.end}
+          data-testid="slot-end"
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}
