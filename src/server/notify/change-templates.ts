@@ -1,5 +1,6 @@
 import type { Locale } from '../db/schema.ts';
 import { formatInstant } from './format.ts';
+import { list, type Payload, str } from './payload.ts';
 import type { Message, RenderContext } from './templates.ts';
 
 /**
@@ -7,7 +8,6 @@ import type { Message, RenderContext } from './templates.ts';
  * gives the window three ways: in the recipient's zone, and on the wall clock of each of its
  * affected regions, so nobody converts time zones by hand.
  */
-type Payload = Record<string, unknown>;
 type ChangeKind =
   | 'notice'
   | 'emergency'
@@ -159,25 +159,30 @@ const WORDS = {
   },
 } satisfies Record<Locale, unknown>;
 
-const str = (payload: Payload, key: string): string => {
-  const value = payload[key];
-  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-};
-const strings = (payload: Payload, key: string): string[] =>
-  Array.isArray(payload[key]) ? (payload[key] as unknown[]).map(String) : [];
-
 /** "Tue 01 Dec 2026 21:00 → Wed 02 Dec 06:00" from local wall-clock texts. */
+const spanFormatters = new Map<Locale, Intl.DateTimeFormat>();
+
+/** Wall-clock texts are formatted as if UTC, so one formatter per language serves every region. */
+function spanFormatter(locale: Locale): Intl.DateTimeFormat {
+  let fmt = spanFormatters.get(locale);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'en-GB', {
+      weekday: 'short',
+      day: '2-digit',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+    });
+    spanFormatters.set(locale, fmt);
+  }
+  return fmt;
+}
+
 function localSpan(time: RegionTime, locale: Locale): string {
-  const fmt = new Intl.DateTimeFormat(locale === 'es' ? 'es-ES' : 'en-GB', {
-    weekday: 'short',
-    day: '2-digit',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  });
+  const fmt = spanFormatter(locale);
   const at = (local: string) => fmt.format(new Date(`${local}:00Z`));
   return `${at(time.localStart)} → ${at(time.localEnd)}`;
 }
@@ -192,7 +197,7 @@ function changeMessage(kind: ChangeKind, payload: Payload, ctx: RenderContext): 
       label: t.window,
       value: `${formatInstant(str(payload, 'start'), ctx.locale, ctx.timeZone)} → ${formatInstant(str(payload, 'end'), ctx.locale, ctx.timeZone)}`,
     });
-    const mine = new Set(strings(payload, 'regions'));
+    const mine = new Set(list(payload, 'regions'));
     const times = Array.isArray(payload.regionTimes) ? (payload.regionTimes as RegionTime[]) : [];
     for (const time of times)
       if (mine.size === 0 || mine.has(time.region))
@@ -207,7 +212,7 @@ function changeMessage(kind: ChangeKind, payload: Payload, ctx: RenderContext): 
     if (why) facts.push({ label: t.reason, value: t.reasons[why] ?? why });
     if (payload.late === true) facts.push({ label: t.late, value: t.yes });
   }
-  const customers = strings(payload, 'customers');
+  const customers = list(payload, 'customers');
   if (customers.length > 0) {
     const total = Number(payload.customerCount ?? customers.length);
     const extra = total > customers.length ? `, ${t.more(total - customers.length)}` : '';

@@ -1,6 +1,7 @@
 import type { Locale } from '../db/schema.ts';
 import { CHANGE_TEMPLATES } from './change-templates.ts';
 import { formatDuration, formatInstant } from './format.ts';
+import { list, num, type Payload, str } from './payload.ts';
 
 /**
  * Message templates in English and Spanish (the operations guide's words). A template turns an
@@ -25,7 +26,6 @@ export interface RenderContext {
   partnerId: string | null;
 }
 
-type Payload = Record<string, unknown>;
 type Template = (payload: Payload, ctx: RenderContext, t: Vocabulary) => Message;
 
 const VOCABULARY = {
@@ -354,16 +354,6 @@ const SERVICE_NAMES: Record<string, string> = {
   expressway: 'Expressway',
   sme: 'SME',
   network: 'Network',
-};
-
-const str = (payload: Payload, key: string): string => {
-  const value = payload[key];
-  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-};
-const num = (payload: Payload, key: string): number => Number(payload[key] ?? 0);
-const list = (payload: Payload, key: string): string[] => {
-  const value = payload[key];
-  return Array.isArray(value) ? value.map(String) : [];
 };
 
 /** The affected customers the recipient may see: their own, or all of them for the provider. */

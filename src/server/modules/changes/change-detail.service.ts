@@ -2,7 +2,7 @@ import type { Policy } from '../../../core/policy-document.ts';
 import type { Scope, Tx } from '../../db/database.ts';
 import { listChangeTasksOfChange } from './change-tasks.service.ts';
 import { presentChange } from './changes.presenter.ts';
-import { getChangeRow, listChangeCustomers } from './changes.service.ts';
+import { customersOfChange, getChangeRow } from './changes.service.ts';
 import { requestsOfChange } from './reschedule-requests.service.ts';
 
 /** How many affected customers the detail lists; the rest page through GET /changes/:id/customers. */
@@ -16,7 +16,7 @@ const DETAIL_CUSTOMERS = 200;
 export async function getChangeDetail(tx: Tx, scope: Scope, policy: Policy, id: string, now = Date.now()) {
   const row = await getChangeRow(tx, scope, id);
   const [customers, history, requests, tasks, changeRequest] = await Promise.all([
-    listChangeCustomers(tx, scope, id, { limit: DETAIL_CUSTOMERS }),
+    customersOfChange(tx, scope, id, { limit: DETAIL_CUSTOMERS }),
     tx
       .selectFrom('change_events')
       .select(['id', 'kind', 'status', 'detail', 'actor_label', 'at'])

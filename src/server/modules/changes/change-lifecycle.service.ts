@@ -1,6 +1,5 @@
 import { sql, type UpdateObject } from 'kysely';
 import type { Policy } from '../../../core/policy-document.ts';
-import { checkRescheduleRequest } from '../../../core/reschedule-rules.ts';
 import { checkChange } from '../../../core/scheduling-rules.ts';
 import { queueWrite, type Scope, type Tx } from '../../db/database.ts';
 import type { ChangeStatus, Database } from '../../db/schema.ts';
@@ -10,6 +9,7 @@ import { type ChangeNoticeKind, queueChangeNotice } from './change-notices.ts';
 import {
   type ChangeRow,
   changeReference,
+  checkMove,
   presentChange,
   type VisibleChangeRow,
 } from './changes.presenter.ts';
@@ -61,7 +61,7 @@ async function move(
     .executeTakeFirstOrThrow();
   await recordChangeEvent(tx, scope, row, rule.to === 'in_progress' ? 'started' : rule.to, detail);
   // A change that never told anyone (no-impact) does not start telling them now.
-  if (row.notice_sent_at !== null) await queueChangeNotice(tx, policy, scope, row, rule.notice, detail);
+  if (row.notice_sent_at !== null) await queueChangeNotice(tx, policy, row, rule.notice, detail);
   await auditChange(tx, scope, row, `change.${rule.to}`, before);
   return { before, row };
 }
@@ -242,17 +242,7 @@ export async function rescheduleChange(
   const before = await getChangeRow(tx, scope, id, { forUpdate: true });
   if (before.status !== 'scheduled' && before.status !== 'notice_sent')
     throw conflict('change_not_open', `A change that is ${before.status} cannot be rescheduled.`);
-  const movable = checkRescheduleRequest(policy, {
-    type: before.type,
-    upgradeReason: before.reason,
-    flags: { emergency: before.emergency },
-    start: before.start_at.getTime(),
-    noticeSentAt: (before.notice_sent_at ?? before.created_at).getTime(),
-    requestedAt: now,
-    reason: 'x'.repeat(policy.changes.reschedule.minReasonLength),
-    previousReschedules: before.reschedules,
-    regions: before.regions,
-  });
+  const movable = checkMove(policy, before, before.regions, now);
   if (!movable.ok) {
     const blocking = movable.errors.filter((e) => e.httpStatus === 409);
     const first = blocking[0];
@@ -314,7 +304,7 @@ export async function rescheduleChange(
       .where('status', '=', 'open'),
   );
   await recordChangeEvent(tx, scope, row, 'rescheduled', detail);
-  if (notify) await queueChangeNotice(tx, policy, scope, row, 'change.rescheduled', detail);
+  if (notify) await queueChangeNotice(tx, policy, row, 'change.rescheduled', detail);
   await auditChange(tx, scope, row, 'change.rescheduled', before);
   return present(policy, scope, before, row, now);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Policy } from '../../../core/policy-document.ts';
-import { queueWrite, type Scope, type Tx } from '../../db/database.ts';
+import { queueWrite, type Tx } from '../../db/database.ts';
 import { OUTBOX_CHANNEL } from '../../notify/events.ts';
 import { type ChangeRow, changeReference, regionTimes } from './changes.presenter.ts';
 
@@ -28,7 +28,6 @@ const NAMED_CUSTOMERS = 50;
 export async function queueChangeNotice(
   tx: Tx,
   policy: Policy,
-  _scope: Scope,
   change: ChangeRow,
   kind: ChangeNoticeKind,
   extra: Record<string, unknown> = {},
@@ -84,6 +83,3 @@ export async function queueChangeNotice(
     );
   await queueWrite(tx, sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
 }
-
-/** Did/does this change tell its partners by e-mail? A no-impact routine change only shows in calendars. */
-export const sendsNotices = (change: Pick<ChangeRow, 'no_impact'>) => !change.no_impact;

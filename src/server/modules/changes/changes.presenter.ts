@@ -33,23 +33,34 @@ export type RegionTime = ReturnType<typeof regionTimes>[number];
 const OPEN: ReadonlySet<string> = new Set(['scheduled', 'notice_sent']);
 
 /**
- * May a partner ask to move this change now? The core's rules without the reason (which the
- * partner has not written yet); answered for every caller so the UI can explain a missing button.
+ * The core's reschedule rules for this change, asked at `now` in `regions`. Without a reason (the
+ * provider's own move, or the button before the partner has written one) the reason rule passes.
  */
-export function rescheduleVerdict(policy: Policy, row: ChangeRow, regions: readonly Region[], now: number) {
-  if (!OPEN.has(row.status))
-    return { allowed: false, code: 'change_not_open', message: `the change is ${row.status}` };
-  const verdict = checkRescheduleRequest(policy, {
+export function checkMove(
+  policy: Policy,
+  row: ChangeRow,
+  regions: readonly Region[],
+  now: number,
+  reason = 'x'.repeat(policy.changes.reschedule.minReasonLength),
+) {
+  return checkRescheduleRequest(policy, {
     type: row.type,
     upgradeReason: row.reason,
     flags: { emergency: row.emergency },
     start: row.start_at.getTime(),
     noticeSentAt: (row.notice_sent_at ?? row.created_at).getTime(),
     requestedAt: now,
-    reason: 'x'.repeat(policy.changes.reschedule.minReasonLength),
+    reason,
     previousReschedules: row.reschedules,
     regions: regions.length > 0 ? regions : row.regions,
   });
+}
+
+/** May a partner ask to move this change now? Answered for every caller so the UI can explain a missing button. */
+export function rescheduleVerdict(policy: Policy, row: ChangeRow, regions: readonly Region[], now: number) {
+  if (!OPEN.has(row.status))
+    return { allowed: false, code: 'change_not_open', message: `the change is ${row.status}` };
+  const verdict = checkMove(policy, row, regions, now);
   if (verdict.ok) return { allowed: true, code: null, message: null };
   const first = verdict.errors[0];
   return { allowed: false, code: first?.code ?? null, message: first?.message ?? null };

@@ -7,7 +7,7 @@ import type { ChangeEventKind, ChangeSourceType, ChangeStatus, Database, Region 
 import { requireRole } from '../../http/authenticate.ts';
 import { type FieldError, forbidden, notFound, unprocessable } from '../../http/errors.ts';
 import { decodeCursor, newestPage, pageOf, soonestFirst } from '../../http/pagination.ts';
-import { queueChangeNotice, sendsNotices } from './change-notices.ts';
+import { queueChangeNotice } from './change-notices.ts';
 import { type ChangeSelection, selectedCustomers, summarizeSelection } from './change-selection.ts';
 import { type ChangeRow, presentChange, regionTimes, type VisibleChangeRow } from './changes.presenter.ts';
 
@@ -161,7 +161,7 @@ export async function createChange(
   const selection = await summarizeSelection(tx, input);
   const errors = [...selection.errors, ...inputErrors(input, now)];
   const check = checkChange(policy, proposal(input, selection.regions, now));
-  errors.push(...ruleErrors(check.violations.filter((v) => selection.regions.length > 0 || !v.region)));
+  errors.push(...ruleErrors(check.violations));
   if (errors.length > 0) throw unprocessable(errors, 'The change breaks a scheduling rule.');
 
   const notify = !input.noImpact;
@@ -206,7 +206,7 @@ export async function createChange(
   if (notify) {
     await recordChangeEvent(tx, scope, row, 'notice_sent', {});
     const emergency = row.type === 'emergency' || row.emergency;
-    await queueChangeNotice(tx, policy, scope, row, emergency ? 'change.emergency' : 'change.notice');
+    await queueChangeNotice(tx, policy, row, emergency ? 'change.emergency' : 'change.notice');
   }
   await auditChange(tx, scope, row, 'change.created', null);
   return presentChange(
@@ -386,6 +386,16 @@ export async function listChangeCustomers(
   filter: { limit?: number; cursor?: string },
 ) {
   await getChangeRow(tx, scope, changeId);
+  return customersOfChange(tx, scope, changeId, filter);
+}
+
+/** The affected customers of a change already read in the caller's scope. */
+export async function customersOfChange(
+  tx: Tx,
+  scope: Scope,
+  changeId: string,
+  filter: { limit?: number; cursor?: string },
+) {
   const limit = filter.limit ?? 50;
   const after = decodeCursor(filter.cursor);
   const rows = await tx
@@ -415,5 +425,3 @@ export async function listChangeCustomers(
     nextCursor: page.nextCursor,
   };
 }
-
-export { sendsNotices };

@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
 import type { Policy } from '../../../core/policy-document.ts';
-import { checkRescheduleRequest } from '../../../core/reschedule-rules.ts';
 import type { Scope, Tx } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/pg-errors.ts';
 import type {
@@ -14,7 +13,7 @@ import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { newestFirst, newestPage, soonestFirst } from '../../http/pagination.ts';
 import { raiseEvent } from '../../notify/events.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { changeReference } from './changes.presenter.ts';
+import { changeReference, checkMove } from './changes.presenter.ts';
 import {
   CHANGE_REQUESTERS,
   getChangeRow,
@@ -133,17 +132,7 @@ export async function requestReschedule(
   const change = await getChangeRow(tx, scope, changeId);
   if (change.status !== 'scheduled' && change.status !== 'notice_sent')
     throw conflict('change_not_open', `A change that is ${change.status} cannot be rescheduled.`);
-  const verdict = checkRescheduleRequest(policy, {
-    type: change.type,
-    upgradeReason: change.reason,
-    flags: { emergency: change.emergency },
-    start: change.start_at.getTime(),
-    noticeSentAt: (change.notice_sent_at ?? change.created_at).getTime(),
-    requestedAt: now,
-    reason: input.reason,
-    previousReschedules: change.reschedules,
-    regions: change.visible_regions,
-  });
+  const verdict = checkMove(policy, change, change.visible_regions, now, input.reason);
   if (!verdict.ok) {
     const errors = verdict.errors
       .filter((e) => e.httpStatus === verdict.httpStatus)
