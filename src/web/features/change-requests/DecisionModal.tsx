@@ -1,7 +1,7 @@
 import { Alert, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRequiredText } from '../../components/use-required-text.ts';
 import type { ChangeRequest } from '../changes/types.ts';
 import { GeneralErrors, useFormErrors } from '../disaster-recovery/form-errors.tsx';
 import { DialogForm } from './DialogForm.tsx';
@@ -24,26 +24,14 @@ export function DecisionModal({
 }) {
   const { t } = useTranslation();
   const decide = useDecide(request.id, decision);
-  const [note, setNote] = useState('');
-  const [localError, setLocalError] = useState<string | undefined>();
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
-  useEffect(() => {
-    if (!opened) return;
-    setNote('');
-    setLocalError(undefined);
-    decide.reset();
-  }, [opened]);
+  const note = useRequiredText(opened, [decide.reset]);
 
   const server = useFormErrors('changeRequests', decide.error, ['note']);
   const submit = () => {
-    if (!note.trim()) {
-      setLocalError(t('validation.required'));
-      return;
-    }
-    setLocalError(undefined);
+    const text = note.take();
+    if (text === null) return;
     decide.mutate(
-      { note: note.trim() },
+      { note: text },
       {
         onSuccess: (saved) => {
           notifications.show({
@@ -85,9 +73,9 @@ export function DecisionModal({
         minRows={3}
         maxRows={8}
         maxLength={2000}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={localError ?? server.field('note')}
+        value={note.text}
+        onChange={(e) => note.setText(e.currentTarget.value)}
+        error={note.error ?? server.field('note')}
         data-autofocus
       />
     </DialogForm>

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../components/forms.tsx';
+import { useRequiredText } from '../../components/use-required-text.ts';
 import { GeneralErrors, useFormErrors } from '../disaster-recovery/form-errors.tsx';
 import { ViewerRange } from './ChangeWindow.tsx';
 import { useCancelChange, useCompleteChange, useDeclineRequest } from './queries.ts';
@@ -71,26 +72,14 @@ export function CompleteChangeModal({ change, opened, onClose }: ModalProps) {
 export function CancelChangeModal({ change, opened, onClose }: ModalProps) {
   const { t } = useTranslation();
   const cancel = useCancelChange(change.id);
-  const [reason, setReason] = useState('');
-  const [localError, setLocalError] = useState<string | undefined>(undefined);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
-  useEffect(() => {
-    if (!opened) return;
-    setReason('');
-    setLocalError(undefined);
-    cancel.reset();
-  }, [opened]);
+  const reason = useRequiredText(opened, [cancel.reset]);
 
   const server = useFormErrors('changes', cancel.error, ['reason']);
   const submit = () => {
-    if (!reason.trim()) {
-      setLocalError(t('validation.required'));
-      return;
-    }
-    setLocalError(undefined);
+    const text = reason.take();
+    if (text === null) return;
     cancel.mutate(
-      { reason: reason.trim() },
+      { reason: text },
       {
         onSuccess: (saved) => {
           notifications.show({
@@ -124,9 +113,9 @@ export function CancelChangeModal({ change, opened, onClose }: ModalProps) {
         minRows={3}
         maxRows={8}
         maxLength={2000}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={localError ?? server.field('reason')}
+        value={reason.text}
+        onChange={(e) => reason.setText(e.currentTarget.value)}
+        error={reason.error ?? server.field('reason')}
         data-autofocus
       />
     </FormModal>
@@ -145,26 +134,14 @@ export function DeclineRequestModal({
 }) {
   const { t } = useTranslation();
   const decline = useDeclineRequest();
-  const [note, setNote] = useState('');
-  const [localError, setLocalError] = useState<string | undefined>(undefined);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
-  useEffect(() => {
-    if (!opened) return;
-    setNote('');
-    setLocalError(undefined);
-    decline.reset();
-  }, [opened]);
+  const note = useRequiredText(opened, [decline.reset]);
 
   const server = useFormErrors('changes', decline.error, ['note']);
   const submit = () => {
-    if (!note.trim()) {
-      setLocalError(t('validation.required'));
-      return;
-    }
-    setLocalError(undefined);
+    const text = note.take();
+    if (text === null) return;
     decline.mutate(
-      { id: request.id, note: note.trim() },
+      { id: request.id, note: text },
       {
         onSuccess: () => {
           notifications.show({
@@ -208,9 +185,9 @@ export function DeclineRequestModal({
         minRows={3}
         maxRows={8}
         maxLength={2000}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={localError ?? server.field('note')}
+        value={note.text}
+        onChange={(e) => note.setText(e.currentTarget.value)}
+        error={note.error ?? server.field('note')}
         data-autofocus
       />
     </FormModal>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../app/session.ts';
 import { FormModal } from '../../components/forms.tsx';
 import { wallTimeToInstant } from '../../components/time.ts';
+import { useRequiredText } from '../../components/use-required-text.ts';
 import { GeneralErrors, useFormErrors } from '../disaster-recovery/form-errors.tsx';
 import { useCancelCop, useMarkInstalled, useRecordUpload, useRejectCop } from './queries.ts';
 import { CHECKSUM_ALGORITHMS, CHECKSUM_LENGTH, type ChecksumAlgorithm, type CopRequest } from './types.ts';
@@ -219,27 +220,14 @@ export function CloseRequestModal({
   const reject = useRejectCop(request.id);
   const cancel = useCancelCop(request.id);
   const mutation = mode === 'reject' ? reject : cancel;
-  const [reason, setReason] = useState('');
-  const [localError, setLocalError] = useState<string | undefined>(undefined);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
-  useEffect(() => {
-    if (!opened) return;
-    setReason('');
-    setLocalError(undefined);
-    reject.reset();
-    cancel.reset();
-  }, [opened]);
+  const reason = useRequiredText(opened, [reject.reset, cancel.reset]);
 
   const server = useFormErrors('copRequests', mutation.error, ['reason']);
   const submit = () => {
-    if (!reason.trim()) {
-      setLocalError(t('validation.required'));
-      return;
-    }
-    setLocalError(undefined);
+    const text = reason.take();
+    if (text === null) return;
     mutation.mutate(
-      { reason: reason.trim() },
+      { reason: text },
       {
         onSuccess: (saved) => {
           notifications.show({
@@ -271,9 +259,9 @@ export function CloseRequestModal({
         minRows={3}
         maxRows={8}
         maxLength={2000}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={localError ?? server.field('reason')}
+        value={reason.text}
+        onChange={(e) => reason.setText(e.currentTarget.value)}
+        error={reason.error ?? server.field('reason')}
         data-autofocus
       />
     </FormModal>
