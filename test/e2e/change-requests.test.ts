@@ -235,6 +235,58 @@ describe('partner-requested changes, follow-up tasks and calendar feeds', () => 
     await expect((await fetch(`${env.baseUrl}${feedPath}`)).status).toBe(404);
   });
 
+  test("the provider's feed list names each feed's partner; a customer viewer finds Calendar feeds in its navigation and makes and revokes its own", async () => {
+    const providerToken = await token('admin@provider.example');
+    const partners = await call<{ items: { id: string; name: string }[] }>(
+      providerToken,
+      'GET',
+      '/partners?limit=200',
+    );
+    const northwind = partners.items.find((p) => p.name === 'Northwind Communications');
+    expect(northwind, 'the Northwind partner').toBeTruthy();
+    const providerLabel = `Provider NOC ${unique()}`;
+    await call(providerToken, 'POST', '/calendar-feeds', { label: providerLabel, partnerId: northwind?.id });
+    const provider = await signIn(env, 'admin@provider.example');
+    await provider.goto('/calendar-feeds');
+    await provider.getByRole('columnheader', { name: 'Partner', exact: true }).waitFor();
+    const providerRow = provider.getByTestId('feed-row').filter({ hasText: providerLabel });
+    await expect(providerRow.getByTestId('feed-partner').innerText()).resolves.toBe(
+      'Northwind Communications',
+    );
+    await expect(providerRow.innerText()).resolves.toContain('Partner-wide');
+
+    const label = `Contoso Outlook ${unique()}`;
+    const page = await signIn(env, 'viewer@contoso-health.example');
+    const navbar = page.locator('nav.mantine-AppShell-navbar');
+    await navbar.getByRole('button', { name: 'Change management' }).click();
+    await navbar.getByRole('link', { name: 'Calendar feeds' }).click();
+    await page.waitForURL(/\/calendar-feeds$/);
+    await page.getByRole('heading', { name: 'Calendar feeds', level: 1 }).waitFor();
+    await settled(page);
+    await expect(page.getByRole('columnheader', { name: 'Partner', exact: true }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'New feed' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New calendar feed' });
+    await dialog.getByText("The feed shows your organisation's changes and maintenance windows.").waitFor();
+    await expect(dialog.getByRole('radio').count()).resolves.toBe(0);
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(label);
+    await dialog.getByRole('button', { name: 'Create feed' }).click();
+    const created = page.getByRole('dialog', { name: `Feed “${label}” created` });
+    const feedPath = new URL(await created.getByTestId('feed-url').innerText()).pathname;
+    expect((await fetch(`${env.baseUrl}${feedPath}`)).status).toBe(200);
+    await created.getByRole('button', { name: 'Done' }).click();
+    await created.waitFor({ state: 'detached' });
+    const row = page.getByTestId('feed-row').filter({ hasText: label });
+    await expect(row.innerText()).resolves.toContain('Contoso Health');
+    await expect(page.getByTestId('feed-row').filter({ hasText: providerLabel }).count()).resolves.toBe(0);
+
+    await row.getByRole('button', { name: `Revoke ${label}` }).click();
+    const confirm = page.getByRole('dialog', { name: `Revoke the feed “${label}”?` });
+    await confirm.getByRole('button', { name: 'Revoke' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => row.getAttribute('data-revoked')).toBe('true');
+    expect((await fetch(`${env.baseUrl}${feedPath}`)).status).toBe(404);
+  });
+
   test('SSO follow-up tasks after a certificate renewal: ticked in order, unticked, read-only for the provider', async () => {
     const provider = await token('admin@provider.example');
     const partner = await token('engineer@northwind.example');

@@ -201,6 +201,7 @@ describe('sign-in and role navigation', () => {
       'Disaster recovery',
       'Changes',
       'Calendar',
+      'Calendar feeds',
       'Responsibilities',
       'Profile',
     ]);
@@ -310,7 +311,7 @@ describe('sign-in and role navigation', () => {
         links: ['Instances', 'Releases', 'Certificates', 'Capacity', 'COP files'],
       },
       { group: 'Operations', expanded: false, links: ['Cases', 'Outages', 'Disaster recovery'] },
-      { group: 'Change management', expanded: false, links: ['Changes', 'Calendar'] },
+      { group: 'Change management', expanded: false, links: ['Changes', 'Calendar', 'Calendar feeds'] },
     ]);
     expect(await ungrouped(viewer)).toEqual(['Responsibilities', 'Profile']);
   });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   getCalendar,
@@ -7,6 +7,7 @@ import {
   type Policy,
   type Region,
 } from '../../src/core/index.ts';
+import { inScope, type Scope, type Tx } from '../../src/server/db/database.ts';
 import { changeUid, windowUid } from '../../src/server/modules/calendar/ics.ts';
 import { type ParsedFeed, parseFeed } from '../../src/server/modules/calendar/ics-test-support.ts';
 import {
@@ -25,6 +26,7 @@ const HOUR = 3_600_000;
 interface Feed {
   id: string;
   partnerId: string;
+  partnerName: string;
   customerId: string | null;
   customerName: string | null;
   label: string;
@@ -125,12 +127,14 @@ describe('calendar feeds', () => {
         'label',
         'lastUsedAt',
         'partnerId',
+        'partnerName',
         'revokedAt',
         'url',
       ].sort(),
     );
     expect(created).toMatchObject({
       partnerId: w.a.partnerId,
+      partnerName: w.a.partnerName,
       customerId: null,
       customerName: null,
       label: 'NOC Outlook',
@@ -182,6 +186,7 @@ describe('calendar feeds', () => {
     expect(row.last_used_at).not.toBeNull();
     const listed = (await w.a.admin.get('/calendar-feeds')).json<{ items: Feed[] }>().items;
     expect(listed.find((f) => f.id === created.id)?.lastUsedAt).not.toBeNull();
+    expect(listed.find((f) => f.id === created.id)?.partnerName).toBe(w.a.partnerName);
   });
 
   it("keep tenants apart: B's feed shows B's changes only", async () => {
@@ -198,6 +203,7 @@ describe('calendar feeds', () => {
     const created = await createFeed(w.a.admin, { customerId: w.a.otherCustomerId });
     expect(created.customerId).toBe(w.a.otherCustomerId);
     expect(created.customerName).toEqual(expect.any(String));
+    expect(created.partnerName).toBe(w.a.partnerName);
     const { feed, text } = await readFeed(created.url);
     expect(feed.events.has(changeUid(a2.id))).toBe(true);
     expect(feed.events.has(changeUid(a1.id))).toBe(false);
@@ -209,7 +215,11 @@ describe('calendar feeds', () => {
   it('let a customer viewer make and see feeds of its own customer only', async () => {
     const partnerWide = await createFeed(w.a.admin, {});
     const own = await createFeed(w.a.viewer, {});
-    expect(own).toMatchObject({ partnerId: w.a.partnerId, customerId: w.a.customerId });
+    expect(own).toMatchObject({
+      partnerId: w.a.partnerId,
+      partnerName: w.a.partnerName,
+      customerId: w.a.customerId,
+    });
     const { feed } = await readFeed(own.url);
     expect(feed.events.has(changeUid(a1.id))).toBe(true);
     expect(feed.events.has(changeUid(a2.id))).toBe(false);
@@ -226,6 +236,38 @@ describe('calendar feeds', () => {
       await w.a.viewer.post('/calendar-feeds', { label: 'Other', partnerId: w.b.partnerId }),
       404,
     );
+    // Asking for the partner-wide feed (a null customer, or the partner without a customer): 403.
+    expectProblem(
+      await w.a.viewer.post('/calendar-feeds', { label: 'Whole partner', customerId: null }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await w.a.viewer.post('/calendar-feeds', { label: 'Whole partner', partnerId: w.a.partnerId }),
+      403,
+      'forbidden',
+    );
+    const named = await createFeed(w.a.viewer, { customerId: w.a.customerId, partnerId: w.a.partnerId });
+    expect(named.customerId).toBe(w.a.customerId);
+    // It revokes its own customer's feeds, including one its partner made.
+    const byPartner = await createFeed(w.a.admin, { customerId: w.a.customerId });
+    for (const feed of [named, byPartner]) {
+      const revoked = await w.a.viewer.post(`/calendar-feeds/${feed.id}/revoke`, {});
+      expect(revoked.statusCode, revoked.body).toBe(200);
+      expect(revoked.json<Feed>()).toMatchObject({ id: feed.id, partnerName: w.a.partnerName });
+      expect(revoked.json<Feed>().revokedAt).toEqual(expect.any(String));
+      expectProblem(await fetchFeed(feed.url), 404);
+    }
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_label', 'customer_id'])
+      .where('entity_id', '=', named.id)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => [a.action, a.customer_id])).toEqual([
+      ['calendar_feed.created', w.a.customerId],
+      ['calendar_feed.revoked', w.a.customerId],
+    ]);
     // The partner sees its viewer's feed.
     const partnerSees = (
       await w.a.engineer.get(`/calendar-feeds?customerId=${w.a.customerId}&limit=200`)
@@ -261,14 +303,15 @@ describe('calendar feeds', () => {
       422,
     );
     const forB = await createFeed(w.providerEngineer, { partnerId: w.b.partnerId });
-    expect(forB).toMatchObject({ partnerId: w.b.partnerId, customerId: null });
+    expect(forB).toMatchObject({ partnerId: w.b.partnerId, partnerName: w.b.partnerName, customerId: null });
     const forCustomer = await createFeed(w.provider, { customerId: w.a.customerId });
-    expect(forCustomer.partnerId).toBe(w.a.partnerId);
+    expect(forCustomer).toMatchObject({ partnerId: w.a.partnerId, partnerName: w.a.partnerName });
     const all = (await w.provider.get(`/calendar-feeds?partnerId=${w.b.partnerId}&limit=200`)).json<{
       items: Feed[];
     }>().items;
     expect(all.map((f) => f.id)).toContain(forB.id);
     expect(all.every((f) => f.partnerId === w.b.partnerId)).toBe(true);
+    expect(all.find((f) => f.id === forB.id)?.partnerName).toBe(w.b.partnerName);
   });
 
   it('store only a hash of the token and never write it to the audit log', async () => {
@@ -388,5 +431,125 @@ describe('calendar feeds', () => {
     expect(JSON.stringify(feedPath?.get?.responses['200'])).toContain('text/calendar');
     expect(spec.paths['/api/v1/calendar-feeds']?.post).toBeDefined();
     expect(spec.paths['/api/v1/calendar-feeds/{id}/revoke']?.post).toBeDefined();
+  });
+});
+
+describe('calendar feeds: row-level security for customer viewers (migration 0011)', () => {
+  /** The scope a customer viewer's requests run in, for queries without any service filter. */
+  const viewerScope = (tenant: World['a']): Scope => ({
+    kind: 'customer',
+    userId: tenant.viewerId,
+    role: 'customer_viewer',
+    partnerId: tenant.partnerId,
+    customerId: tenant.customerId,
+    label: 'viewer',
+    readOnly: false,
+    requestId: null,
+  });
+  const inViewerScope = <T>(work: (tx: Tx) => Promise<T>) => inScope(t.database.db, viewerScope(w.a), work);
+  const feedValues = (customerId: string | null, partnerId = w.a.partnerId) => ({
+    partner_id: partnerId,
+    customer_id: customerId,
+    label: unique('Raw feed'),
+    token_hash: randomBytes(32),
+    created_by_label: 'test',
+  });
+
+  let partnerWide: CreatedFeed;
+  let otherCustomer: CreatedFeed;
+  let ownCustomer: CreatedFeed;
+  let otherPartner: CreatedFeed;
+
+  beforeAll(async () => {
+    partnerWide = await createFeed(w.a.admin, {});
+    otherCustomer = await createFeed(w.a.admin, { customerId: w.a.otherCustomerId });
+    ownCustomer = await createFeed(w.a.admin, { customerId: w.a.customerId });
+    otherPartner = await createFeed(w.b.admin, { customerId: w.b.customerId });
+  });
+
+  it("shows a viewer's scope only its own customer's feeds, even to a query without a filter", async () => {
+    const rows = await inViewerScope((tx) =>
+      tx.selectFrom('calendar_feeds').select(['id', 'partner_id', 'customer_id']).execute(),
+    );
+    const ids = rows.map((r) => r.id);
+    expect(ids).toContain(ownCustomer.id);
+    expect(ids).not.toContain(partnerWide.id);
+    expect(ids).not.toContain(otherCustomer.id);
+    expect(ids).not.toContain(otherPartner.id);
+    expect(rows.every((r) => r.partner_id === w.a.partnerId && r.customer_id === w.a.customerId)).toBe(true);
+    // Named by id, the others are not there either; the same statement in the partner's scope sees them.
+    const named = [partnerWide.id, otherCustomer.id, otherPartner.id];
+    const byId = await inViewerScope((tx) =>
+      tx.selectFrom('calendar_feeds').select('id').where('id', 'in', named).execute(),
+    );
+    expect(byId).toEqual([]);
+    const partnerSees = await inScope(t.database.db, { ...viewerScope(w.a), kind: 'partner' }, (tx) =>
+      tx.selectFrom('calendar_feeds').select('id').where('id', 'in', named).execute(),
+    );
+    expect(partnerSees.map((r) => r.id).sort()).toEqual([partnerWide.id, otherCustomer.id].sort());
+  });
+
+  it("lets a viewer's scope revoke only its own customer's feeds", async () => {
+    const blocked = await inViewerScope((tx) =>
+      tx
+        .updateTable('calendar_feeds')
+        .set({ revoked_at: new Date() })
+        .where('id', 'in', [partnerWide.id, otherCustomer.id, otherPartner.id])
+        .executeTakeFirst(),
+    );
+    expect(blocked.numUpdatedRows).toBe(0n);
+    const stillActive = await t.database.db
+      .selectFrom('calendar_feeds')
+      .select('revoked_at')
+      .where('id', 'in', [partnerWide.id, otherCustomer.id, otherPartner.id])
+      .execute();
+    expect(stillActive.every((r) => r.revoked_at === null)).toBe(true);
+
+    // Nor can it turn its own feed into a partner-wide one, or another customer's.
+    for (const customerId of [null, w.a.otherCustomerId]) {
+      await expect(
+        inViewerScope((tx) =>
+          tx
+            .updateTable('calendar_feeds')
+            .set({ customer_id: customerId })
+            .where('id', '=', ownCustomer.id)
+            .execute(),
+        ),
+      ).rejects.toThrow(/row-level security/);
+    }
+
+    const revoked = await inViewerScope((tx) =>
+      tx
+        .updateTable('calendar_feeds')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', ownCustomer.id)
+        .executeTakeFirst(),
+    );
+    expect(revoked.numUpdatedRows).toBe(1n);
+  });
+
+  it("lets a viewer's scope create its own customer's feed and nothing wider", async () => {
+    for (const [customerId, partnerId] of [
+      [null, w.a.partnerId],
+      [w.a.otherCustomerId, w.a.partnerId],
+      [w.b.customerId, w.b.partnerId],
+      [w.a.customerId, w.b.partnerId],
+    ] as const) {
+      await expect(
+        inViewerScope((tx) =>
+          tx.insertInto('calendar_feeds').values(feedValues(customerId, partnerId)).execute(),
+        ),
+      ).rejects.toThrow(/row-level security/);
+    }
+    const created = await inViewerScope((tx) =>
+      tx
+        .insertInto('calendar_feeds')
+        .values(feedValues(w.a.customerId))
+        .returning(['id', 'customer_id'])
+        .executeTakeFirstOrThrow(),
+    );
+    expect(created.customer_id).toBe(w.a.customerId);
+    const row = await feedRow(created.id);
+    expect(row).toMatchObject({ partner_id: w.a.partnerId, customer_id: w.a.customerId, revoked_at: null });
   });
 });

@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007_capacity_backups.ts';
 import * as m0008 from './migrations/0008_disaster_recovery.ts';
 import * as m0009 from './migrations/0009_cop_requests.ts';
 import * as m0010 from './migrations/0010_changes.ts';
+import * as m0011 from './migrations/0011_calendar_feed_customers.ts';
 
 /**
  * Forward-only, numbered migrations. Kysely's migrator takes a PostgreSQL advisory lock for the
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008_disaster_recovery': m0008,
   '0009_cop_requests': m0009,
   '0010_changes': m0010,
+  '0011_calendar_feed_customers': m0011,
 };
 
 /** In the order they run. */

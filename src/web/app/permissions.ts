@@ -56,7 +56,8 @@ export const can = {
   seeChangeCalendar: (_u: User) => true,
   seeChangeRequests: (u: User) => u.role !== 'customer_viewer',
   seeChangeTasks: (u: User) => u.role !== 'customer_viewer',
-  seeCalendarFeeds: (u: User) => u.role !== 'customer_viewer',
+  // Private iCalendar feeds: every role, a customer viewer for its own customer only.
+  seeCalendarFeeds: (_u: User) => true,
   // Partner-requested changes: partner support files them and both sides comment; the provider
   // reviews, decides and schedules. Follow-up tasks are ticked by partner support only.
   requestChanges: (u: User) => u.role === 'partner_admin' || u.role === 'partner_engineer',

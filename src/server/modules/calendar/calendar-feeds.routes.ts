@@ -1,10 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { inScope, type Scope, type Tx } from '../../db/database.ts';
-import { callerScope } from '../../http/authenticate.ts';
 import { NoBody, ProblemResponses } from '../../http/openapi.ts';
 import { pageSchema } from '../../http/pagination.ts';
+import { inRequestScope } from '../../http/route-helpers.ts';
 import { IdParams } from '../directory/directory.schemas.ts';
 import {
   CalendarFeed,
@@ -18,17 +17,6 @@ import { readCalendarFeed } from './feed-ics.service.ts';
 
 const tags = ['calendar-feeds'];
 const FEED_CACHE_CONTROL = 'private, max-age=300';
-
-/**
- * One transaction in the caller's scope. calendar_feeds has no row-level policy for customer
- * viewers, so a viewer's work runs with its partner's (the service then keeps it to its customer).
- */
-function inFeedScope<T>(request: FastifyRequest, work: (tx: Tx, scope: Scope) => Promise<T>): Promise<T> {
-  const scope = callerScope(request);
-  const dbScope: Scope = scope.kind === 'customer' ? { ...scope, kind: 'partner' } : scope;
-  const readOnly = request.method === 'GET' || request.method === 'HEAD';
-  return inScope(request.server.ctx.db, dbScope, (tx) => work(tx, scope), { readOnly });
-}
 
 const sameEtag = (header: string | undefined, etag: string) =>
   header?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag) ?? false;
@@ -48,7 +36,7 @@ export async function calendarFeedRoutes(fastify: FastifyInstance): Promise<void
         response: { 200: pageSchema(CalendarFeed), ...ProblemResponses },
       },
     },
-    (request) => inFeedScope(request, (tx, scope) => listCalendarFeeds(tx, scope, request.query)),
+    (request) => inRequestScope(request, (tx, scope) => listCalendarFeeds(tx, scope, request.query)),
   );
   app.post(
     '/calendar-feeds',
@@ -57,7 +45,7 @@ export async function calendarFeedRoutes(fastify: FastifyInstance): Promise<void
         tags,
         summary: "Create a private iCalendar feed of a partner's (or one customer's) changes and windows",
         description:
-          'Answers the secret URL once; only its hash is kept. Partners get feeds of their own partner, customer viewers of their own customer; the provider names partnerId or customerId.',
+          'Answers the secret URL once; only its hash is kept. Partners get feeds of their own partner, customer viewers of their own customer only (a partner-wide feed answers 403); the provider names partnerId or customerId.',
         body: CalendarFeedBody,
         response: { 201: CreatedCalendarFeed, ...ProblemResponses },
       },
@@ -66,7 +54,7 @@ export async function calendarFeedRoutes(fastify: FastifyInstance): Promise<void
       reply
         .code(201)
         .send(
-          await inFeedScope(request, (tx, scope) =>
+          await inRequestScope(request, (tx, scope) =>
             createCalendarFeed(tx, scope, request.body, fastify.ctx.config.publicUrl),
           ),
         ),
@@ -82,7 +70,7 @@ export async function calendarFeedRoutes(fastify: FastifyInstance): Promise<void
         response: { 200: CalendarFeed, ...ProblemResponses },
       },
     },
-    (request) => inFeedScope(request, (tx, scope) => revokeCalendarFeed(tx, scope, request.params.id)),
+    (request) => inRequestScope(request, (tx, scope) => revokeCalendarFeed(tx, scope, request.params.id)),
   );
 
   app.get(

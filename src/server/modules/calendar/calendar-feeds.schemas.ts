@@ -5,6 +5,7 @@ import { Instant, Nullable, Uuid } from '../../http/schema-types.ts';
 export const CalendarFeed = Type.Object({
   id: Uuid,
   partnerId: Uuid,
+  partnerName: Type.String(),
   customerId: Nullable(Uuid),
   customerName: Nullable(Type.String()),
   label: Type.String(),
@@ -38,7 +39,10 @@ export const CalendarFeedBody = Type.Object(
       description: 'what the feed is for, e.g. "NOC Outlook"',
     }),
     customerId: Type.Optional(
-      Type.Union([Uuid, Type.Null()], { description: "one customer's changes; omit for the whole partner" }),
+      Type.Union([Uuid, Type.Null()], {
+        description:
+          "one customer's changes; omit (or null) for the whole partner. A customer viewer's feed is always its own customer's: omitting it means that, null answers 403",
+      }),
     ),
     partnerId: Type.Optional(Uuid),
   },

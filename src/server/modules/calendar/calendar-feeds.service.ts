@@ -3,7 +3,7 @@ import { type Selectable, sql } from 'kysely';
 import type { Scope, Tx } from '../../db/database.ts';
 import type { CalendarFeedsTable, Role } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
-import { brokenRule, conflict, notFound, unprocessable } from '../../http/errors.ts';
+import { brokenRule, conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
 import { newestFirst, newestPage } from '../../http/pagination.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashSecret } from '../auth/tokens.ts';
@@ -22,12 +22,16 @@ export const FEED_ROLES: readonly Role[] = [
   'customer_viewer',
 ];
 
-type FeedRow = Omit<Selectable<CalendarFeedsTable>, 'token_hash'> & { customer_name: string | null };
+type FeedRow = Omit<Selectable<CalendarFeedsTable>, 'token_hash'> & {
+  partner_name: string;
+  customer_name: string | null;
+};
 
 function presentFeed(row: FeedRow) {
   return {
     id: row.id,
     partnerId: row.partner_id,
+    partnerName: row.partner_name,
     customerId: row.customer_id,
     customerName: row.customer_name,
     label: row.label,
@@ -44,16 +48,18 @@ export const feedUrl = (publicUrl: string, token: string) => `${publicUrl}/api/v
 
 /**
  * Feeds the caller may see: the provider all, a partner its own, a customer viewer only its own
- * customer's (calendar_feeds has no customer policy, so the routes run a viewer's work with its
- * partner's row-level security and this filter keeps it to its customer).
+ * customer's (never a partner-wide one). Row-level security (calendar_feeds_scope, migration 0011)
+ * enforces the same; the filters here say it to the planner and keep the service right on its own.
  */
 function feedsInScope(tx: Tx, scope: Scope) {
   return tx
     .selectFrom('calendar_feeds as f')
+    .innerJoin('partners as p', 'p.id', 'f.partner_id')
     .leftJoin('customers as c', 'c.id', 'f.customer_id')
     .select([
       'f.id',
       'f.partner_id',
+      'p.name as partner_name',
       'f.customer_id',
       'f.label',
       'f.created_by_label',
@@ -100,10 +106,20 @@ async function feedOwner(
   tx: Tx,
   scope: Scope,
   input: { customerId?: string | null; partnerId?: string },
-): Promise<{ partnerId: string; customerId: string | null; customerName: string | null }> {
+): Promise<{
+  partnerId: string;
+  partnerName: string;
+  customerId: string | null;
+  customerName: string | null;
+}> {
   if (scope.kind === 'customer') {
     if (input.customerId && input.customerId !== scope.customerId) throw notFound('customer');
     if (input.partnerId && input.partnerId !== scope.partnerId) throw notFound('partner');
+    // An explicit null customer, or a partner named without a customer, asks for the partner-wide
+    // feed; omitting both means the viewer's own customer.
+    if (input.customerId === null || (input.partnerId !== undefined && input.customerId === undefined)) {
+      throw forbidden('A customer viewer can have feeds of its own customer only, not of the whole partner.');
+    }
   }
   if (scope.kind === 'partner' && input.partnerId && input.partnerId !== scope.partnerId) {
     throw notFound('partner');
@@ -111,18 +127,24 @@ async function feedOwner(
   const customerId = scope.kind === 'customer' ? scope.customerId : (input.customerId ?? null);
   if (customerId) {
     const customer = await tx
-      .selectFrom('customers')
-      .select(['id', 'partner_id', 'name'])
-      .where('id', '=', customerId)
+      .selectFrom('customers as c')
+      .innerJoin('partners as p', 'p.id', 'c.partner_id')
+      .select(['c.id', 'c.partner_id', 'c.name', 'p.name as partner_name'])
+      .where('c.id', '=', customerId)
       .$if(scope.kind !== 'provider' && scope.kind !== 'system', (qb) =>
-        qb.where('partner_id', '=', scope.partnerId ?? ''),
+        qb.where('c.partner_id', '=', scope.partnerId ?? ''),
       )
       .executeTakeFirst();
     if (!customer) throw notFound('customer');
     if (input.partnerId && input.partnerId !== customer.partner_id) {
       throw brokenRule('customer_not_in_partner', 'customerId', 'the customer belongs to another partner');
     }
-    return { partnerId: customer.partner_id, customerId: customer.id, customerName: customer.name };
+    return {
+      partnerId: customer.partner_id,
+      partnerName: customer.partner_name,
+      customerId: customer.id,
+      customerName: customer.name,
+    };
   }
   const partnerId = scope.kind === 'partner' ? scope.partnerId : (input.partnerId ?? null);
   if (!partnerId) {
@@ -137,9 +159,13 @@ async function feedOwner(
       'Name the partner (or a customer) whose changes the feed shows.',
     );
   }
-  const partner = await tx.selectFrom('partners').select('id').where('id', '=', partnerId).executeTakeFirst();
+  const partner = await tx
+    .selectFrom('partners')
+    .select(['id', 'name'])
+    .where('id', '=', partnerId)
+    .executeTakeFirst();
   if (!partner) throw notFound('partner');
-  return { partnerId: partner.id, customerId: null, customerName: null };
+  return { partnerId: partner.id, partnerName: partner.name, customerId: null, customerName: null };
 }
 
 export async function createCalendarFeed(
@@ -173,7 +199,7 @@ export async function createCalendarFeed(
       'last_used_at',
     ])
     .executeTakeFirstOrThrow();
-  const feed = presentFeed({ ...row, customer_name: owner.customerName });
+  const feed = presentFeed({ ...row, partner_name: owner.partnerName, customer_name: owner.customerName });
   await recordAudit(tx, scope, {
     action: 'calendar_feed.created',
     entityType: 'calendar_feed',

@@ -3,6 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { isProvider } from '../../app/permissions.ts';
+import { useCurrentUser } from '../../app/session.ts';
 import { confirmAction, Instant, PageHeader, ToneBadge } from '../../components/common.tsx';
 import { ListBody } from '../../components/directory-list.tsx';
 import { showActionError, showDone } from '../../components/feedback.ts';
@@ -36,9 +38,11 @@ function useRevoke() {
 /**
  * The iCalendar feeds of the caller's changes and maintenance windows: a secret address per feed,
  * partner-wide or for one customer, shown once when made and revoked here when no longer needed.
+ * The provider, who sees every partner's feeds, gets a partner column.
  */
 export default function CalendarFeedsPage() {
   const { t } = useTranslation();
+  const provider = isProvider(useCurrentUser().role);
   const [createOpen, setCreateOpen] = useState(false);
   const list = useCursorList<CalendarFeed>([FEEDS_KEY, 'list'], '/calendar-feeds', {});
   const revoke = useRevoke();
@@ -58,12 +62,13 @@ export default function CalendarFeedsPage() {
           list={list}
           emptyTitle={t('calendarFeeds.empty')}
           emptyHint={t('calendarFeeds.emptyHint')}
-          minWidth={820}
+          minWidth={provider ? 980 : 820}
           label={t('calendarFeeds.title')}
         >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('calendarFeeds.label')}</Table.Th>
+              {provider && <Table.Th>{t('fields.partner')}</Table.Th>}
               <Table.Th>{t('calendarFeeds.scope')}</Table.Th>
               <Table.Th>{t('calendarFeeds.createdAt')}</Table.Th>
               <Table.Th>{t('calendarFeeds.lastUsed')}</Table.Th>
@@ -81,6 +86,13 @@ export default function CalendarFeedsPage() {
                     {feed.label}
                   </Text>
                 </Table.Td>
+                {provider && (
+                  <Table.Td>
+                    <Text size="sm" data-testid="feed-partner">
+                      {feed.partnerName}
+                    </Text>
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <Text size="sm">{feed.customerName ?? t('calendarFeeds.partnerWide')}</Text>
                 </Table.Td>

@@ -292,6 +292,7 @@ export interface ChangeRequestDetail extends ChangeRequest {
 export interface CalendarFeed {
   id: string;
   partnerId: string;
+  partnerName: string;
   customerId: string | null;
   customerName: string | null;
   label: string;
