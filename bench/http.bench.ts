@@ -102,9 +102,17 @@ export async function runHttpBench(): Promise<Record<string, unknown>> {
     const customers = await load(`http://127.0.0.1:${port}/api/v1/customers?limit=50`, {
       authorization: `Bearer ${token}`,
     });
+    await app.close();
+    // The same route with the read cache off (decision 0008): every request reads PostgreSQL.
+    const uncachedApp = await buildApp({ config: { ...config, readCacheMs: 0 }, database, logger: false });
+    await uncachedApp.listen({ port: 0, host: '127.0.0.1' });
+    const uncachedPort = (uncachedApp.server.address() as { port: number }).port;
+    const uncached = await load(`http://127.0.0.1:${uncachedPort}/api/v1/customers?limit=50`, {
+      authorization: `Bearer ${token}`,
+    });
+    await uncachedApp.close();
     await bare.close();
     const rawPostgres = await rawScopedReads(url, user.partnerId);
-    await app.close();
     await database.close();
     return {
       connections: CONNECTIONS,
@@ -113,8 +121,10 @@ export async function runHttpBench(): Promise<Record<string, unknown>> {
       authenticatedCustomerList: customers,
       ratio: Number((customers.requestsPerSecond / reference.requestsPerSecond).toFixed(3)),
       target: '>= 0.30',
+      readCacheOff: uncached,
+      ratioReadCacheOff: Number((uncached.requestsPerSecond / reference.requestsPerSecond).toFixed(3)),
       rawPostgresScopedReadsPerSecond: rawPostgres,
-      ratioToRawPostgres: Number((customers.requestsPerSecond / rawPostgres).toFixed(3)),
+      ratioReadCacheOffToRawPostgres: Number((uncached.requestsPerSecond / rawPostgres).toFixed(3)),
     };
   } finally {
     await server.stop();

@@ -8,6 +8,7 @@ import './http/context.ts';
 import { AppError, type FieldError, problem } from './http/errors.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { ReadCache, registerReadCache } from './http/read-cache.ts';
 import { requestIdFor } from './http/request-id.ts';
 import { isSpaPath, registerWebApp } from './http/static-web.ts';
 import { toFieldErrors, validatorCompiler } from './http/validation.ts';
@@ -149,9 +150,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // The API speaks JSON only: anything else is 415 rather than a string that fails validation.
   app.removeContentTypeParser('text/plain');
   const policy = options.policy ?? loadPolicy(config.policyFile ?? undefined);
-  app.decorate('ctx', { db: database.db, config, policy });
+  app.decorate('ctx', { db: database.db, config, policy, readCache: new ReadCache(config.readCacheMs) });
   await app.register(cookie);
   registerAuthentication(app);
+  registerReadCache(app, database.pool);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -21,6 +21,7 @@ export interface Config {
   webDir: string;
   trustProxy: boolean;
   authCacheMs: number;
+  readCacheMs: number;
   /** Where e-mail goes; null keeps messages in the built-in mailbox (the demo). */
   smtpUrl: string | null;
   mailFrom: string;
@@ -136,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.join(projectRoot, 'dist', 'web'),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     authCacheMs: intFrom(env, 'AUTH_CACHE_MS', 2_000, 0, 60_000),
+    readCacheMs: intFrom(env, 'READ_CACHE_MS', 2_000, 0, 60_000),
     smtpUrl: env.SMTP_URL ? urlFrom(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null,
     mailFrom: env.MAIL_FROM || 'DI Ops <noreply@diops.invalid>',
     publicUrl: urlFrom(env, 'PUBLIC_URL', `http://localhost:${env.PORT || 3000}`, ['http:', 'https:']),

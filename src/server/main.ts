@@ -90,6 +90,8 @@ async function serve(config: Config, role: 'all' | 'api' | 'worker'): Promise<vo
     try {
       await app.listen({ port: config.port, host: config.host });
     } catch (error) {
+      // Closing the app releases its LISTEN connection, without which the pool could not end.
+      await app.close().catch(() => undefined);
       await worker?.stop();
       await connected.close();
       const code = (error as NodeJS.ErrnoException).code;

@@ -199,7 +199,9 @@ describe('backups', () => {
       { applicationId: fewGood, takenAt: at(2), ok: true },
       { applicationId: fewGood, takenAt: at(26), ok: false },
       { applicationId: fewGood, takenAt: at(50), ok: true },
-      { applicationId: stale, takenAt: at(3), ok: false },
+      // Exactly 24 h apart: a run before local noon belongs to the previous night, so runs closer
+      // than a day could share a night at some times of day.
+      { applicationId: stale, takenAt: at(1), ok: false },
       { applicationId: stale, takenAt: at(25), ok: true },
       { applicationId: stale, takenAt: at(49), ok: true },
       { applicationId: stale, takenAt: at(73), ok: true },

@@ -1,12 +1,15 @@
 import type { Config } from '../config.ts';
 import type { Db, Scope } from '../db/database.ts';
 import type { LoadedPolicy } from '../modules/policy/load-policy.ts';
+import type { ReadCache } from './read-cache.ts';
 
 /** What every route can reach: the database, the configuration and the active policy. */
 export interface AppContext {
   db: Db;
   config: Config;
   policy: LoadedPolicy;
+  /** Hot directory reads (decision 0008). */
+  readCache: ReadCache;
 }
 
 export interface Authentication {

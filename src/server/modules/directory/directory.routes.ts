@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { NoBody, ProblemResponses } from '../../http/openapi.ts';
+import { cachedRead } from '../../http/read-cache.ts';
 import { inRequestScope } from '../../http/route-helpers.ts';
 import { createContract, getContract, listContracts, updateContract } from './contracts.service.ts';
 import { createCustomer, getCustomer, listCustomers, updateCustomer } from './customers.service.ts';
@@ -59,7 +60,10 @@ export async function directoryRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: PartnerPage, ...ProblemResponses },
       },
     },
-    (request) => inRequestScope(request, (tx, scope) => listPartners(tx, scope, request.query)),
+    (request) =>
+      cachedRead(request, () =>
+        inRequestScope(request, (tx, scope) => listPartners(tx, scope, request.query)),
+      ),
   );
   app.get(
     '/partners/:id',
@@ -71,7 +75,10 @@ export async function directoryRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: Partner, ...ProblemResponses },
       },
     },
-    (request) => inRequestScope(request, (tx, scope) => getPartner(tx, scope, request.params.id)),
+    (request) =>
+      cachedRead(request, () =>
+        inRequestScope(request, (tx, scope) => getPartner(tx, scope, request.params.id)),
+      ),
   );
   app.patch(
     '/partners/:id',
@@ -138,7 +145,10 @@ export async function directoryRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: CustomerPage, ...ProblemResponses },
       },
     },
-    (request) => inRequestScope(request, (tx, scope) => listCustomers(tx, scope, request.query)),
+    (request) =>
+      cachedRead(request, () =>
+        inRequestScope(request, (tx, scope) => listCustomers(tx, scope, request.query)),
+      ),
   );
   app.get(
     '/customers/:id',
@@ -150,7 +160,10 @@ export async function directoryRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: Customer, ...ProblemResponses },
       },
     },
-    (request) => inRequestScope(request, (tx, scope) => getCustomer(tx, scope, request.params.id)),
+    (request) =>
+      cachedRead(request, () =>
+        inRequestScope(request, (tx, scope) => getCustomer(tx, scope, request.params.id)),
+      ),
   );
   app.patch(
     '/customers/:id',

@@ -1,0 +1,117 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createWorld, type TestApp, unique, type World } from '../support/test-app.ts';
+import { waitFor } from '../support/worker-process.ts';
+
+// The read cache of directory reads (decision 0008). A long TTL makes sure that whatever refreshes
+// an answer here is an invalidation, never the clock.
+let t: TestApp;
+let other: TestApp;
+let w: World;
+
+beforeAll(async () => {
+  t = await createTestApp({ READ_CACHE_MS: '60000' });
+  // A second API node on the same database.
+  other = await createTestApp({ READ_CACHE_MS: '60000' });
+  w = await createWorld(t);
+  await waitFor(() => t.app.ctx.readCache.active && other.app.ctx.readCache.active, 5_000, 'LISTEN');
+});
+afterAll(async () => {
+  await other?.close();
+  await t?.close();
+});
+
+interface Page {
+  items: { id: string; name: string }[];
+}
+
+const names = async (response: Promise<{ statusCode: number; json<T>(): T; body: string }>) => {
+  const r = await response;
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json<Page>().items.map((c) => c.name);
+};
+
+/** Writes as another process would, without the trigger: only a cache hit can still show the old name. */
+async function renameQuietly(id: string, name: string) {
+  await sql`ALTER TABLE customers DISABLE TRIGGER customers_read_cache`.execute(t.database.db);
+  try {
+    await sql`UPDATE customers SET name = ${name} WHERE id = ${id}`.execute(t.database.db);
+  } finally {
+    await sql`ALTER TABLE customers ENABLE TRIGGER customers_read_cache`.execute(t.database.db);
+  }
+}
+
+describe('read cache', () => {
+  it('answers a repeated read from memory until something changes', async () => {
+    const url = `/customers/${w.a.customerId}`;
+    const before = (await w.a.engineer.get(url)).json<{ name: string }>().name;
+    const renamed = unique('Quietly renamed');
+    await renameQuietly(w.a.customerId, renamed);
+    // The database has the new name; the cached answer is still the one read before.
+    expect((await w.a.engineer.get(url)).json<{ name: string }>().name).toBe(before);
+    t.app.ctx.readCache.invalidate();
+    expect((await w.a.engineer.get(url)).json<{ name: string }>().name).toBe(renamed);
+  });
+
+  it("shows this node's own write in the very next read", async () => {
+    const listUrl = `/customers?partnerId=${w.a.partnerId}&limit=200`;
+    const first = await names(w.a.admin.get(listUrl));
+    const name = unique('Fresh customer');
+    const created = await w.a.admin.post(`/partners/${w.a.partnerId}/customers`, { name, region: 'APJC' });
+    expect(created.statusCode, created.body).toBe(201);
+    const second = await names(w.a.admin.get(listUrl));
+    expect(second).toContain(name);
+    expect(second.length).toBe(first.length + 1);
+  });
+
+  it("shows another node's write as soon as its NOTIFY arrives", async () => {
+    const url = `/customers/${w.b.customerId}`;
+    const before = (await w.b.engineer.get(url)).json<{ name: string }>().name;
+    const renamed = unique('Renamed elsewhere');
+    // A write through the trigger, from outside this node's request handling (a worker, another node).
+    await sql`UPDATE customers SET name = ${renamed} WHERE id = ${w.b.customerId}`.execute(other.database.db);
+    await waitFor(
+      async () => (await w.b.engineer.get(url)).json<{ name: string }>().name === renamed,
+      2_000,
+      'the rename to reach the cache of the first node',
+    );
+    expect(before).not.toBe(renamed);
+  });
+
+  it("never answers one caller with another caller's cached page", async () => {
+    const url = '/customers?limit=200';
+    const seenByA = await names(w.a.engineer.get(url));
+    const seenByB = await names(w.b.engineer.get(url));
+    const seenByViewer = await names(w.a.viewer.get(url));
+    const ofA = await sql<{
+      name: string;
+    }>`SELECT name FROM customers WHERE partner_id = ${w.a.partnerId}`.execute(t.database.db);
+    const ofB = await sql<{
+      name: string;
+    }>`SELECT name FROM customers WHERE partner_id = ${w.b.partnerId}`.execute(t.database.db);
+    expect(seenByA.sort()).toEqual(ofA.rows.map((r) => r.name).sort());
+    expect(seenByB.sort()).toEqual(ofB.rows.map((r) => r.name).sort());
+    expect(seenByViewer).toHaveLength(1);
+    // And again, now that every answer is cached.
+    expect((await names(w.a.engineer.get(url))).sort()).toEqual(seenByA.sort());
+    expect((await names(w.b.engineer.get(url))).sort()).toEqual(seenByB.sort());
+    expect(await names(w.a.viewer.get(url))).toEqual(seenByViewer);
+    // Another tenant's customer stays a 404, cached or not.
+    expect((await w.b.engineer.get(`/customers/${w.a.customerId}`)).statusCode).toBe(404);
+    expect((await w.b.engineer.get(`/customers/${w.a.customerId}`)).statusCode).toBe(404);
+  });
+
+  it('turns itself off while its LISTEN connection is lost, and back on after reconnecting', async () => {
+    const url = `/customers/${w.a.otherCustomerId}`;
+    await w.a.engineer.get(url);
+    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE query = ${'LISTEN diops_read_cache'} AND pid <> pg_backend_pid()`.execute(t.database.db);
+    await waitFor(() => !t.app.ctx.readCache.active, 2_000, 'the cache to turn off');
+    // Off: a quiet write is visible at once, since every read goes to the database.
+    const renamed = unique('Seen while off');
+    await renameQuietly(w.a.otherCustomerId, renamed);
+    expect((await w.a.engineer.get(url)).json<{ name: string }>().name).toBe(renamed);
+    await waitFor(() => t.app.ctx.readCache.active, 5_000, 'the cache to listen again');
+    expect((await w.a.engineer.get(url)).json<{ name: string }>().name).toBe(renamed);
+  });
+});
