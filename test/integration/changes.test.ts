@@ -195,6 +195,8 @@ describe('planning a change', () => {
     );
     const outside = (both.errors ?? []).filter((e) => e.code === 'outside_window');
     expect(outside.map((e) => e.message.slice(0, 4)).sort()).toEqual(['AMER', 'EMEA']);
+    // Each names its region as a field too, so a client need not read it from the message.
+    expect(outside.map((e) => (e as { region?: string }).region).sort()).toEqual(['AMER', 'EMEA']);
 
     const slot = routineSlot();
     const cases: [Record<string, unknown>, string][] = [
@@ -995,6 +997,18 @@ describe('changes the product plans', () => {
       source: { type: 'upgrade_campaign', id: campaignId },
     });
     expect(Date.parse(amer?.start ?? '')).toBeGreaterThan(Date.now() + 12 * DAY_MS);
+    // The campaign now names each customer's region and the upgrade change covering it.
+    const covered = (await w.provider.get(`/upgrade-campaigns/${campaignId}`)).json<{
+      customers: {
+        region: string;
+        upgradeChange: { id: string; reference: string; status: string } | null;
+      }[];
+    }>();
+    for (const customer of covered.customers) {
+      const change = items.find((c) => c.id === customer.upgradeChange?.id);
+      expect(change?.regions).toEqual([customer.region]);
+      expect(customer.upgradeChange).toMatchObject({ reference: change?.reference, status: 'notice_sent' });
+    }
     expectProblem(
       await w.provider.post(`/upgrade-campaigns/${campaignId}/changes`, {}),
       422,

@@ -3,6 +3,8 @@ export interface FieldError {
   code: string;
   path?: string;
   message: string;
+  /** The region whose calendar or window the rule was checked in (scheduling rules). */
+  region?: string;
 }
 
 export class AppError extends Error {

@@ -12,7 +12,12 @@ export const ProblemSchema = Type.Object(
     code: Type.String(),
     errors: Type.Optional(
       Type.Array(
-        Type.Object({ code: Type.String(), path: Type.Optional(Type.String()), message: Type.String() }),
+        Type.Object({
+          code: Type.String(),
+          path: Type.Optional(Type.String()),
+          message: Type.String(),
+          region: Type.Optional(Type.String({ description: 'the region a scheduling rule was broken in' })),
+        }),
       ),
     ),
     requestId: Type.Optional(Type.String()),

@@ -68,7 +68,12 @@ function inputErrors(input: Omit<ChangeInput, 'title'>, now: number): FieldError
 }
 
 export function ruleErrors(violations: readonly Violation[]): FieldError[] {
-  return violations.map((v) => ({ code: v.code, path: RULE_PATH[v.code] ?? 'start', message: v.message }));
+  return violations.map((v) => ({
+    code: v.code,
+    path: RULE_PATH[v.code] ?? 'start',
+    message: v.message,
+    ...(v.region ? { region: v.region } : {}),
+  }));
 }
 
 function proposal(
