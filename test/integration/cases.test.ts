@@ -1,12 +1,15 @@
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inScope, systemScope } from '../../src/server/db/database.ts';
+import { sweepOrphanAttachments } from '../../src/server/jobs/attachment-sweep.job.ts';
 import { closeMonitoredCases, flagOwedPlans } from '../../src/server/jobs/case-clocks.job.ts';
 import { drainOutbox } from '../../src/server/jobs/outbox-relay.ts';
 import { createSender } from '../../src/server/notify/sender.ts';
+import { storeFile } from '../../src/server/storage/attachment-store.ts';
 import { createIsolatedDatabase } from '../support/isolated-database.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../support/receivers.ts';
 import {
@@ -727,6 +730,43 @@ describe('attachments', () => {
     const detail = await getCase(w.a.engineer, kase.id);
     expect(detail.attachments.map((a) => a.id)).toEqual([attachment.id]);
     expect(detail.timeline.at(-1)?.kind).toBe('attachment_added');
+  });
+
+  it('sweeps files that no row references once they are an hour old, and keeps the rest', async () => {
+    const kase = await openCase(w.a.engineer, w.a);
+    const bytes = Buffer.from('kept: its row exists\n');
+    const uploaded = await w.a.engineer.post(`/cases/${kase.id}/attachments?fileName=kept.log`, bytes, {
+      'content-type': 'text/plain',
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const { storage_key: kept } = await t.database.db
+      .selectFrom('case_attachments')
+      .select('storage_key')
+      .where('id', '=', uploaded.json<{ id: string }>().id)
+      .executeTakeFirstOrThrow();
+    // A store of its own: the shared test store holds other test files' uploads.
+    const root = mkdtempSync(path.join(os.tmpdir(), 'diops-sweep-'));
+    mkdirSync(path.dirname(path.join(root, kept)), { recursive: true });
+    copyFileSync(path.join(t.config.attachmentsDir, kept), path.join(root, kept));
+    const orphan = (await storeFile(root, randomUUID(), Buffer.from('a crash left me'))).key;
+    const fresh = (await storeFile(root, randomUUID(), Buffer.from('an upload still under way'))).key;
+    const part = `${path.dirname(orphan)}/${randomUUID()}.part`;
+    writeFileSync(path.join(root, part), 'half written');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60_000);
+    for (const key of [kept, orphan, part]) utimesSync(path.join(root, key), twoHoursAgo, twoHoursAgo);
+
+    expect(await sweepOrphanAttachments(t.database.db, root)).toEqual({ checked: 3, removed: 2 });
+    expect(existsSync(path.join(root, kept))).toBe(true);
+    expect(existsSync(path.join(root, fresh))).toBe(true);
+    expect(existsSync(path.join(root, orphan))).toBe(false);
+    expect(existsSync(path.join(root, part))).toBe(false);
+    // Twice is harmless; a store that does not exist yet is empty.
+    expect(await sweepOrphanAttachments(t.database.db, root)).toEqual({ checked: 1, removed: 0 });
+    expect(await sweepOrphanAttachments(t.database.db, path.join(root, 'missing'))).toEqual({
+      checked: 0,
+      removed: 0,
+    });
+    rmSync(root, { recursive: true, force: true });
   });
 });
 

@@ -5,6 +5,7 @@ import { remindUpcomingChanges } from '../modules/changes/change-reminders.job.t
 import { applyRetention } from '../modules/inventory/backups.service.ts';
 import { proposeRenewals } from '../modules/inventory/certificates.service.ts';
 import { createSender } from '../notify/sender.ts';
+import { sweepOrphanAttachments } from './attachment-sweep.job.ts';
 import { runCaseClocks } from './case-clocks.job.ts';
 import { remindAboutContacts } from './contact-reminder.job.ts';
 import { startOutboxRelay } from './outbox-relay.ts';
@@ -17,7 +18,7 @@ export interface Worker {
 interface PeriodicJob {
   name: string;
   everyMs: number;
-  run(db: Db, policy: Policy): Promise<unknown>;
+  run(db: Db, policy: Policy, config: Config): Promise<unknown>;
 }
 
 const JOBS: PeriodicJob[] = [
@@ -31,6 +32,12 @@ const JOBS: PeriodicJob[] = [
   { name: 'backup-retention', everyMs: 60 * 60_000, run: (db, policy) => applyRetention(db, policy) },
   // Every 5 minutes: the day-before reminder goes out within minutes of the 24-hour mark.
   { name: 'change-reminders', everyMs: 5 * 60_000, run: (db, policy) => remindUpcomingChanges(db, policy) },
+  // Hourly: files left by uploads whose transaction never committed.
+  {
+    name: 'attachment-sweep',
+    everyMs: 60 * 60_000,
+    run: (db, _policy, config) => sweepOrphanAttachments(db, config.attachmentsDir),
+  },
 ];
 
 /**
@@ -52,7 +59,7 @@ export function startWorker(
     const tick = () => {
       if (stopping) return;
       const run = job
-        .run(db, policy)
+        .run(db, policy, config)
         .then((result) => log(`job ${job.name} done`, { result }))
         .catch((error: Error) => log(`job ${job.name} failed: ${error.message}`))
         .finally(() => running.delete(run));
