@@ -19,7 +19,13 @@ import { newestFirst, newestPage, soonestFirst } from '../../http/pagination.ts'
 import { raiseEvent } from '../../notify/events.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { queueCaseEvent } from './case-history.ts';
-import { type CaseRow, presentAttachment, presentCase, presentCaseEvent } from './cases.presenter.ts';
+import {
+  CASE_COLUMNS,
+  type CaseRow,
+  presentAttachment,
+  presentCase,
+  presentCaseEvent,
+} from './cases.presenter.ts';
 import { CASE_STATUSES } from './cases.schemas.ts';
 
 const OPENERS = ['partner_admin', 'partner_engineer'] as const;
@@ -54,7 +60,7 @@ export interface CaseFilter {
 function scopedCases(tx: Tx, scope: Scope) {
   return tx
     .selectFrom('cases as c')
-    .selectAll('c')
+    .select(CASE_COLUMNS.map((column) => `c.${column}` as const))
     .$if(scope.kind === 'partner', (qb) => qb.where('c.partner_id', '=', scope.partnerId ?? ''))
     .$if(scope.kind === 'customer', (qb) => qb.where('c.customer_id', '=', scope.customerId ?? ''));
 }
@@ -207,7 +213,7 @@ export async function openCase(tx: Tx, scope: Scope, policy: Policy, input: Open
       due_explanation: JSON.stringify(toJson(explanation)),
       updated_at: now,
     })
-    .returningAll()
+    .returning(CASE_COLUMNS)
     .executeTakeFirstOrThrow();
   const opened = await queueCaseEvent(tx, scope, inserted, {
     at: now,
