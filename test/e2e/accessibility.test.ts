@@ -410,6 +410,65 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     await expectAccessible(page, 'publish confirmation', '[role="dialog"]');
     await page.keyboard.press('Escape');
 
+    // A campaign and its upgrade changes, answered by stand-ins: a real publication would move the
+    // train under the other files (planned-changes.test.ts runs the real ones on its own server).
+    const campaignId = '7d4f8b1e-0000-4000-8000-00000000a11e';
+    const campaignCustomer = (name: string, region: string, n: number) => ({
+      customerId: `0b7e3c55-0000-4000-8000-0000000000${n}0`,
+      customerName: name,
+      region,
+      partnerId: '0b7e3c55-0000-4000-8000-00000000p001',
+      applicationIds: ['a'],
+      upgradeChange:
+        n === 3
+          ? { id: '0b7e3c55-0000-4000-8000-00000000c003', reference: 'CHG-000903', status: 'notice_sent' }
+          : null,
+    });
+    await page.route(`**/api/v1/upgrade-campaigns/${campaignId}`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          id: campaignId,
+          target: '16.0 SU1',
+          createdAt: '2026-11-24T09:00:00.000Z',
+          customers: [
+            campaignCustomer('Contoso Health', 'AMER', 1),
+            campaignCustomer('Tailspin Airlines', 'EMEA', 2),
+            campaignCustomer('Lyon Transports', 'EMEA', 3),
+          ],
+        }),
+      }),
+    );
+    await page.route(`**/api/v1/upgrade-campaigns/${campaignId}/changes`, (route) =>
+      route.fulfill({
+        status: 201,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          items: ['AMER', 'EMEA'].map((region, i) => ({
+            id: `0b7e3c55-0000-4000-8000-00000000c00${i}`,
+            reference: `CHG-00090${i}`,
+            title: `Upgrade to 16.0 SU1 (${region})`,
+            start: '2026-12-10T02:00:00.000Z',
+            end: '2026-12-10T06:00:00.000Z',
+            regions: [region],
+            customerCount: 1,
+          })),
+        }),
+      }),
+    );
+    await page.goto(`/inventory/campaigns/${campaignId}`);
+    await page.getByRole('heading', { name: 'Upgrade campaign', level: 1 }).waitFor();
+    await page.getByTestId('campaign-customer').first().waitFor();
+    await expectAccessible(page, 'upgrade campaign');
+    await page.getByRole('button', { name: 'Create upgrade changes' }).click();
+    const planUpgrades = page.getByRole('dialog', { name: 'Create the upgrade changes to 16.0 SU1?' });
+    await planUpgrades.getByTestId('campaign-plan-covered').waitFor();
+    await expectAccessible(page, 'create upgrade changes confirmation', '[role="dialog"]');
+    await planUpgrades.getByRole('button', { name: 'Create 2 upgrade changes' }).click();
+    await page.getByTestId('campaign-changes-result').waitFor();
+    await expectAccessible(page, 'upgrade campaign with the changes created');
+
     // A Spanish partner admin on a phone.
     const andes = await signIn(env, 'admin@andes.example', { width: 360, height: 740 });
     for (const [path, heading] of [
@@ -498,6 +557,18 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     await renew.getByTestId('renewal-confirmation').waitFor();
     await expectAccessible(page, 'record renewal confirmation', '[role="dialog"]');
     await page.keyboard.press('Escape');
+    await renew.waitFor({ state: 'detached' });
+
+    // Planning a renewal change asks first (closed again: nothing is planned here).
+    await page
+      .getByRole('button', { name: /^Plan the renewal change of / })
+      .first()
+      .click();
+    const plan = page.getByRole('dialog', { name: /^Plan the renewal change of .*\?$/ });
+    await plan.getByTestId('renewal-change-confirmation').waitFor();
+    await expectAccessible(page, 'plan renewal change confirmation', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+    await plan.waitFor({ state: 'detached' });
 
     // A Spanish partner admin on a phone.
     const andes = await signIn(env, 'admin@andes.example', { width: 360, height: 740 });
@@ -736,6 +807,16 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     await expectAccessible(page, 'DR update confirmation', '[role="dialog"]');
     await page.keyboard.press('Escape');
     await update.waitFor({ state: 'detached' });
+
+    // The provider's own COP install, refused for want of a file and a customer.
+    await page.goto('/inventory/cop-requests');
+    await page.getByRole('button', { name: 'Plan a COP install' }).click();
+    const install = page.getByRole('dialog', { name: 'Plan a COP install' });
+    await install.getByRole('button', { name: 'Plan the install' }).click();
+    await install.getByText('Choose at least one customer, partner, region or version.').waitFor();
+    await expectAccessible(page, 'plan COP install dialog with errors', '[role="dialog"]');
+    await page.keyboard.press('Escape');
+    await install.waitFor({ state: 'detached' });
 
     const partner = await signIn(env, 'engineer@andes.example');
     await partner.goto('/inventory/cop-requests');

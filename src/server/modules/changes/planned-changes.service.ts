@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { nextAllowedSlot } from '../../../core/next-slot.ts';
 import type { ChangeType, Policy } from '../../../core/policy-document.ts';
 import type { Scope, Tx } from '../../db/database.ts';
-import type { ChangeSourceType, Region } from '../../db/schema.ts';
+import type { ChangeSourceType, ChangeStatus, Region } from '../../db/schema.ts';
 import { conflict, type FieldError, notFound, unprocessable } from '../../http/errors.ts';
 import { type ChangeSelection, summarizeSelection } from './change-selection.ts';
+import { changeReference } from './changes.presenter.ts';
 import { createChange, requireChangeManager } from './changes.service.ts';
 
 /**
@@ -152,7 +153,8 @@ export async function planCampaignUpgrades(
       now,
       reason,
     });
-    if ('code' in slot) throw unprocessable([{ ...slot, message: `${group.region}: ${slot.message}` }]);
+    if ('code' in slot)
+      throw unprocessable([{ ...slot, message: `${group.region}: ${slot.message}`, region: group.region }]);
     changes.push(
       await createChange(
         tx,
@@ -171,6 +173,29 @@ export async function planCampaignUpgrades(
     );
   }
   return { items: changes };
+}
+
+/**
+ * Which customers of a campaign already have its upgrade change (any not cancelled, so planning
+ * again skips them), and which one: the latest per customer, as far as the caller may see it.
+ */
+export async function findCampaignUpgradeChanges(
+  tx: Tx,
+  campaignId: string,
+): Promise<Map<string, { id: string; reference: string; status: ChangeStatus }>> {
+  const rows = await sql<{ customer_id: string; id: string; number: number; status: ChangeStatus }>`
+    SELECT DISTINCT ON (cc.customer_id) cc.customer_id, ch.id, ch.number, ch.status
+    FROM changes ch JOIN change_customers cc ON cc.change_id = ch.id
+    WHERE ch.source_type = 'upgrade_campaign' AND ch.source_id = ${campaignId}::uuid
+      AND ch.status <> 'cancelled'
+    ORDER BY cc.customer_id, ch.created_at DESC
+  `.execute(tx);
+  return new Map(
+    rows.rows.map((r) => [
+      r.customer_id,
+      { id: r.id, reference: changeReference(r.number), status: r.status },
+    ]),
+  );
 }
 
 /**

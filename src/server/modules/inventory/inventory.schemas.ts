@@ -194,8 +194,19 @@ export const Campaign = Type.Object({
     Type.Object({
       customerId: Uuid,
       customerName: Type.String(),
+      region: RegionSchema,
       partnerId: Uuid,
       applicationIds: Type.Array(Uuid),
+      upgradeChange: Nullable(
+        Type.Object(
+          {
+            id: Uuid,
+            reference: Type.String(),
+            status: Type.Enum(['scheduled', 'notice_sent', 'in_progress', 'completed', 'cancelled'] as const),
+          },
+          { description: "the campaign's upgrade change covering the customer (not cancelled), if any" },
+        ),
+      ),
     }),
   ),
 });

@@ -5,6 +5,7 @@ import { requireRole } from '../../http/authenticate.ts';
 import { brokenRule, notFound } from '../../http/errors.ts';
 import { raiseEvent } from '../../notify/events.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { findCampaignUpgradeChanges } from '../changes/planned-changes.service.ts';
 import { type ActiveTrain, activeTrain, normalizeVersion, tierSql, trainFromRow } from './release-train.ts';
 
 function presentTrain(active: ActiveTrain) {
@@ -204,12 +205,13 @@ export async function getCampaign(tx: Tx, scope: Scope, id: string) {
   const customers = await tx
     .selectFrom('upgrade_campaign_customers as u')
     .innerJoin('customers as c', 'c.id', 'u.customer_id')
-    .select(['u.customer_id', 'c.name', 'u.partner_id', 'u.application_ids'])
+    .select(['u.customer_id', 'c.name', 'c.region', 'u.partner_id', 'u.application_ids'])
     .where('u.campaign_id', '=', id)
     .$if(scope.kind === 'partner', (qb) => qb.where('u.partner_id', '=', scope.partnerId ?? ''))
     .$if(scope.kind === 'customer', (qb) => qb.where('u.customer_id', '=', scope.customerId ?? ''))
     .orderBy('c.name')
     .execute();
+  const planned = await findCampaignUpgradeChanges(tx, id);
   return {
     id: campaign.id,
     target: campaign.target,
@@ -217,8 +219,10 @@ export async function getCampaign(tx: Tx, scope: Scope, id: string) {
     customers: customers.map((c) => ({
       customerId: c.customer_id,
       customerName: c.name,
+      region: c.region,
       partnerId: c.partner_id,
       applicationIds: c.application_ids,
+      upgradeChange: planned.get(c.customer_id) ?? null,
     })),
   };
 }

@@ -24,8 +24,15 @@ import {
   timelineOf,
   WEEK_MS,
 } from './format.ts';
-import { useApplicationName, useCertificateTimeline } from './queries.ts';
+import {
+  type RenewalChangeLink,
+  useApplicationName,
+  useCertificateTimeline,
+  useOpenRenewalChanges,
+} from './queries.ts';
+import { RenewalChangeModal } from './RenewalChangeModal.tsx';
 import { RenewalModal } from './RenewalModal.tsx';
+import { canPlanRenewalChange } from './renewal-change.ts';
 import { type CertificateSearch, parseCertificateSearch } from './search.ts';
 import { type Certificate, STATUS_FILTERS, type StatusFilter } from './types.ts';
 
@@ -81,8 +88,17 @@ function FilterBar({
   );
 }
 
-/** Where the renewal stands: the slot the certificate job proposed, why there is none, or that it was renewed. */
-function ProposalCell({ certificate }: { certificate: Certificate }) {
+/**
+ * Where the renewal stands: the slot the certificate job proposed, why there is none, or that it was
+ * renewed; and the open renewal change planned from it (provider).
+ */
+function ProposalCell({
+  certificate,
+  renewalChange,
+}: {
+  certificate: Certificate;
+  renewalChange: RenewalChangeLink | undefined;
+}) {
   const { t } = useTranslation();
   const zone = useTimeZone();
   const locale = useLocale();
@@ -107,6 +123,14 @@ function ProposalCell({ certificate }: { certificate: Certificate }) {
       {certificate.renewedAt && (
         <Text size="xs" c="dimmed">
           {t('certificates.renewedOn')} <Instant value={certificate.renewedAt} size="xs" />
+        </Text>
+      )}
+      {renewalChange && (
+        <Text size="xs" data-testid="renewal-change-link">
+          {t('certificates.renewalChange.plannedAs')}{' '}
+          <Anchor component={Link} to={`/changes/${renewalChange.id}`} size="xs" fw={600}>
+            {renewalChange.reference}
+          </Anchor>
         </Text>
       )}
     </Stack>
@@ -137,10 +161,15 @@ function CertificateRow({
   certificate,
   now,
   onRenew,
+  renewalChange,
+  onPlanChange,
 }: {
   certificate: Certificate;
   now: number;
   onRenew: (() => void) | undefined;
+  renewalChange: RenewalChangeLink | undefined;
+  /** Offered only where the server can plan one (see canPlanRenewalChange). */
+  onPlanChange: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
   return (
@@ -174,19 +203,32 @@ function CertificateRow({
         <ExpiryCell certificate={certificate} now={now} />
       </Table.Td>
       <Table.Td>
-        <ProposalCell certificate={certificate} />
+        <ProposalCell certificate={certificate} renewalChange={renewalChange} />
       </Table.Td>
       {onRenew && (
         <Table.Td ta="right">
-          <Button
-            variant="default"
-            size="xs"
-            onClick={onRenew}
-            style={{ whiteSpace: 'nowrap' }}
-            aria-label={t('certificates.renewal.openFor', { subject: certificate.subject })}
-          >
-            {t('certificates.renewal.open')}
-          </Button>
+          <Stack gap={6} align="flex-end">
+            {onPlanChange && (
+              <Button
+                variant="default"
+                size="xs"
+                onClick={onPlanChange}
+                style={{ whiteSpace: 'nowrap' }}
+                aria-label={t('certificates.renewalChange.openFor', { subject: certificate.subject })}
+              >
+                {t('certificates.renewalChange.open')}
+              </Button>
+            )}
+            <Button
+              variant="default"
+              size="xs"
+              onClick={onRenew}
+              style={{ whiteSpace: 'nowrap' }}
+              aria-label={t('certificates.renewal.openFor', { subject: certificate.subject })}
+            >
+              {t('certificates.renewal.open')}
+            </Button>
+          </Stack>
         </Table.Td>
       )}
     </Table.Tr>
@@ -257,6 +299,10 @@ export default function CertificatesPage() {
   const manage = can.manageInventory(user);
   const [adding, setAdding] = useState(false);
   const [renewing, setRenewing] = useState<Certificate | null>(null);
+  const [planning, setPlanning] = useState<Certificate | null>(null);
+  // The provider plans renewal changes: which certificates already have an open one.
+  const planChanges = can.manageChanges(user);
+  const renewalChanges = useOpenRenewalChanges(planChanges);
   // Remounts the filters when they are cleared, so the customer box clears too.
   const [generation, setGeneration] = useState(0);
 
@@ -324,7 +370,7 @@ export default function CertificatesPage() {
                   ? t('certificates.emptyHintProvider')
                   : undefined
             }
-            minWidth={manage ? 940 : 820}
+            minWidth={manage ? 980 : 820}
             label={t('certificates.listTitle')}
           >
             <Table.Thead>
@@ -344,6 +390,14 @@ export default function CertificatesPage() {
                   certificate={c}
                   now={now}
                   onRenew={manage ? () => setRenewing(c) : undefined}
+                  renewalChange={renewalChanges.data?.get(c.id)}
+                  onPlanChange={
+                    planChanges &&
+                    renewalChanges.isSuccess &&
+                    canPlanRenewalChange(c, renewalChanges.data.has(c.id))
+                      ? () => setPlanning(c)
+                      : undefined
+                  }
                 />
               ))}
             </Table.Tbody>
@@ -359,6 +413,13 @@ export default function CertificatesPage() {
             defaultApplicationId={search.applicationId}
           />
           <RenewalModal certificate={renewing} onClose={() => setRenewing(null)} />
+          {planChanges && (
+            <RenewalChangeModal
+              certificate={planning}
+              openChange={planning ? renewalChanges.data?.get(planning.id) : undefined}
+              onClose={() => setPlanning(null)}
+            />
+          )}
         </>
       )}
     </>

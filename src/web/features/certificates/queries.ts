@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import type { Page } from '../../api/types.ts';
+import { CHANGES_KEY } from '../changes/queries.ts';
+import type { Change } from '../changes/types.ts';
 import type { Application } from '../inventory/types.ts';
 import { TIMELINE_WEEKS, WEEK_MS } from './format.ts';
 import type { AddCertificateBody, Certificate, RenewalBody } from './types.ts';
@@ -76,5 +78,58 @@ export function useRecordRenewal(id: string) {
   return useMutation({
     mutationFn: (body: RenewalBody) => api.post<Certificate>(`/certificates/${id}/renewal`, body),
     onSuccess: invalidate,
+  });
+}
+
+/** The open renewal change of a certificate, as its row links to it. */
+export interface RenewalChangeLink {
+  id: string;
+  reference: string;
+  start: string;
+  end: string;
+}
+
+/**
+ * The open certificate renewal changes (scheduled, announced or under way) by the certificate they
+ * renew: a certificate has at most one, and planning another answers 409. Read for the provider's
+ * row actions; under the change lists' key, so a change written anywhere refreshes it.
+ */
+export function useOpenRenewalChanges(enabled: boolean) {
+  return useQuery({
+    queryKey: [CHANGES_KEY, 'list', 'open-certificate-renewals'],
+    queryFn: async ({ signal }): Promise<Map<string, RenewalChangeLink>> => {
+      const bySource = new Map<string, RenewalChangeLink>();
+      let cursor: string | null = null;
+      for (let page = 0; page < TIMELINE_PAGES; page++) {
+        const answer: Page<Change> = await api.get<Page<Change>>(
+          '/changes',
+          { type: 'certificate_renewal', status: 'open', limit: TIMELINE_PAGE, cursor: cursor ?? undefined },
+          signal,
+        );
+        for (const change of answer.items)
+          if (change.source?.type === 'certificate')
+            bySource.set(change.source.id, {
+              id: change.id,
+              reference: change.reference,
+              start: change.start,
+              end: change.end,
+            });
+        cursor = answer.nextCursor;
+        if (!cursor) break;
+      }
+      return bySource;
+    },
+    enabled,
+    staleTime: 30_000,
+  });
+}
+
+/** Plans the renewal change of a certificate from its proposal (provider); the change lists learn of it. */
+export function usePlanRenewalChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (certificateId: string) => api.post<Change>(`/certificates/${certificateId}/renewal-change`),
+    // A 409 means another renewal change appeared meanwhile: read the list again to link to it.
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: [CHANGES_KEY] }),
   });
 }

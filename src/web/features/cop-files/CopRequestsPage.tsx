@@ -8,9 +8,11 @@ import { Instant, PageHeader } from '../../components/common.tsx';
 import { ListBody } from '../../components/directory-list.tsx';
 import { IconPlus } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
+import { IconChange } from '../changes/icons.tsx';
 import { CustomerPicker } from '../inventory/CustomerPicker.tsx';
 import { ResponsibilityLink } from '../responsibilities/ResponsibilityLink.tsx';
 import { CopStatusBadge } from './badges.tsx';
+import { CopInstallModal } from './CopInstallModal.tsx';
 import { COP_KEY } from './queries.ts';
 import { RequestCopModal } from './RequestCopModal.tsx';
 import { type CopSearch, parseCopSearch } from './search.ts';
@@ -129,8 +131,11 @@ export default function CopRequestsPage() {
   const navigate = useNavigate();
   const search = parseCopSearch(useSearch({ strict: false }));
   const [requestOpen, setRequestOpen] = useState(false);
+  const [installOpen, setInstallOpen] = useState(false);
   const [generation, setGeneration] = useState(0);
   const ask = can.requestCopFiles(user);
+  // The provider may also install a file itself, as a change it plans (no partner request needed).
+  const install = can.manageChanges(user);
 
   const onChange = useCallback(
     (patch: Partial<CopSearch>) =>
@@ -164,6 +169,15 @@ export default function CopRequestsPage() {
         actions={
           <>
             <ResponsibilityLink area="patches" />
+            {install && (
+              <Button
+                variant="default"
+                leftSection={<IconChange size={16} />}
+                onClick={() => setInstallOpen(true)}
+              >
+                {t('copRequests.install.open')}
+              </Button>
+            )}
             {ask && (
               <Button leftSection={<IconPlus size={16} />} onClick={() => setRequestOpen(true)}>
                 {t('copRequests.request')}
@@ -199,6 +213,7 @@ export default function CopRequestsPage() {
         </ListBody>
       </Paper>
       {ask && <RequestCopModal opened={requestOpen} onClose={() => setRequestOpen(false)} />}
+      {install && <CopInstallModal opened={installOpen} onClose={() => setInstallOpen(false)} />}
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import type { CopRequest, CopRequestBody, UploadBody } from './types.ts';
+import { CHANGES_KEY } from '../changes/queries.ts';
+import type { Change } from '../changes/types.ts';
+import type { CopInstallBody, CopRequest, CopRequestBody, UploadBody } from './types.ts';
 
 /** Every COP list and detail hangs off this key; a write refreshes them all. */
 export const COP_KEY = 'cop-requests';
@@ -44,3 +46,15 @@ export const useRejectCop = (id: string) =>
 
 export const useCancelCop = (id: string) =>
   useCopMutation((body: { reason: string }) => api.post<CopRequest>(`/cop-requests/${id}/cancel`, body));
+
+/**
+ * The provider installs a COP file itself: a cop_install change in the earliest slot the rules allow
+ * (an emergency: the next provider window, without notice). The change lists learn of it.
+ */
+export function usePlanCopInstall() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CopInstallBody) => api.post<Change>('/cop-installs', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: [CHANGES_KEY] }),
+  });
+}

@@ -2,6 +2,8 @@
  * COP file service request shapes as answered by the API, written by hand from
  * src/server/modules/inventory/cop-requests.schemas.ts.
  */
+import type { Region } from '../../api/types.ts';
+import type { EmergencyReason } from '../changes/types.ts';
 import type { ApplicationKind } from '../inventory/types.ts';
 
 export const COP_PACKAGES = ['phone_firmware', 'locale', 'device_pack', 'fix', 'other'] as const;
@@ -62,3 +64,27 @@ export interface UploadBody {
   checksumAlgorithm: ChecksumAlgorithm;
   checksum: string;
 }
+
+/**
+ * POST /cop-installs (src/server/modules/changes/changes.schemas.ts, CopInstallBody): the provider
+ * installs a COP file on the customers the selection names (the union of every selector).
+ */
+export interface CopInstallBody {
+  fileName: string;
+  title?: string;
+  description?: string;
+  /** The next provider window, without notice; needs `emergencyReason`. */
+  emergency?: boolean;
+  emergencyReason?: EmergencyReason;
+  /** 15–600; the server takes 60 when left out. */
+  durationMinutes?: number;
+  /** Not before this instant (ISO); the earliest allowed slot from now when left out. */
+  after?: string;
+  customerIds?: string[];
+  partnerIds?: string[];
+  regions?: Region[];
+  versions?: string[];
+}
+
+/** The server's file-name rule (CopInstallBody.fileName): .cop, .cop.sgn or .cop.sha512. */
+export const COP_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*\.cop(\.sgn|\.sha512)?$/;

@@ -1,6 +1,7 @@
 import {
   Anchor,
   Breadcrumbs,
+  Button,
   Group,
   Paper,
   SimpleGrid,
@@ -11,14 +12,19 @@ import {
   Title,
 } from '@mantine/core';
 import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isProvider } from '../../app/permissions.ts';
+import { can, isProvider } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
 import { Instant, useDocumentTitle } from '../../components/common.tsx';
 import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
+import { ChangeStatusBadge } from '../changes/badges.tsx';
+import { IconChange } from '../changes/icons.tsx';
 import { usePartnerNames } from '../partners/queries.ts';
 import { ResponsibilityLink } from '../responsibilities/ResponsibilityLink.tsx';
+import { type PlannedUpgrades, PlannedUpgradesResult, PlanUpgradesModal } from './CampaignChanges.tsx';
+import { campaignPlan } from './campaign-plan.ts';
 import { InstancesLink } from './links.tsx';
 import { useCampaign } from './queries.ts';
 
@@ -31,6 +37,9 @@ export default function CampaignPage() {
   const provider = isProvider(user.role);
   const partnerNames = usePartnerNames(provider);
   const campaign = useCampaign(campaignId);
+  const manage = can.manageChanges(user);
+  const [planning, setPlanning] = useState(false);
+  const [planned, setPlanned] = useState<PlannedUpgrades | null>(null);
   useDocumentTitle(t('inventory.campaign.title'));
 
   if (campaign.isPending)
@@ -43,6 +52,7 @@ export default function CampaignPage() {
   if (campaign.isError) return <ErrorState error={campaign.error} onRetry={() => void campaign.refetch()} />;
   const c = campaign.data;
   const applications = c.customers.reduce((sum, x) => sum + x.applicationIds.length, 0);
+  const toPlan = campaignPlan(c.customers).customerCount;
 
   return (
     <Stack gap="lg">
@@ -61,8 +71,27 @@ export default function CampaignPage() {
             {t('inventory.campaign.subtitle', { zone })}
           </Text>
         </Stack>
-        <ResponsibilityLink area="upgrades" />
+        <Group gap="sm">
+          <ResponsibilityLink area="upgrades" />
+          {manage && toPlan > 0 && (
+            <Button leftSection={<IconChange size={16} />} onClick={() => setPlanning(true)}>
+              {t('inventory.campaign.plan.open')}
+            </Button>
+          )}
+        </Group>
       </Group>
+      {planned && (
+        <PlannedUpgradesResult
+          key={planned.changes.map((x) => x.id).join()}
+          result={planned}
+          onDismiss={() => setPlanned(null)}
+        />
+      )}
+      {manage && c.customers.length > 0 && toPlan === 0 && !planned && (
+        <Text size="sm" c="dimmed" data-testid="campaign-all-planned">
+          {t('inventory.campaign.plan.allPlanned')}
+        </Text>
+      )}
       <Paper withBorder p="md" radius="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
           <Stack gap={2}>
@@ -97,13 +126,15 @@ export default function CampaignPage() {
         {c.customers.length === 0 ? (
           <EmptyState title={t('inventory.campaign.empty')} />
         ) : (
-          <TableScroll minWidth={560} label={t('inventory.campaign.customers')}>
+          <TableScroll minWidth={760} label={t('inventory.campaign.customers')}>
             <Table verticalSpacing="sm" data-testid="campaign-customers">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('fields.customer')}</Table.Th>
                   {provider && <Table.Th>{t('fields.partner')}</Table.Th>}
+                  <Table.Th>{t('fields.region')}</Table.Th>
                   <Table.Th ta="right">{t('inventory.campaign.applicationsToUpgrade')}</Table.Th>
+                  <Table.Th>{t('inventory.campaign.upgradeChange')}</Table.Th>
                   <Table.Th>
                     <span className="visually-hidden">{t('list.actions')}</span>
                   </Table.Th>
@@ -116,7 +147,27 @@ export default function CampaignPage() {
                       {x.customerName}
                     </Table.Th>
                     {provider && <Table.Td>{partnerNames.get(x.partnerId) ?? '—'}</Table.Td>}
+                    <Table.Td>{x.region}</Table.Td>
                     <Table.Td ta="right">{x.applicationIds.length}</Table.Td>
+                    <Table.Td data-testid="campaign-customer-change">
+                      {x.upgradeChange ? (
+                        <Group gap={6} wrap="nowrap">
+                          <Anchor
+                            component={Link}
+                            to={`/changes/${x.upgradeChange.id}`}
+                            size="sm"
+                            style={{ whiteSpace: 'nowrap' }}
+                          >
+                            {x.upgradeChange.reference}
+                          </Anchor>
+                          <ChangeStatusBadge status={x.upgradeChange.status} />
+                        </Group>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {t('inventory.campaign.notPlanned')}
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       <InstancesLink search={{ customerId: x.customerId, mustUpgrade: true }} size="sm">
                         {t('inventory.campaign.showApplications')}
@@ -129,6 +180,14 @@ export default function CampaignPage() {
           </TableScroll>
         )}
       </Paper>
+      {manage && (
+        <PlanUpgradesModal
+          campaign={c}
+          opened={planning}
+          onClose={() => setPlanning(false)}
+          onPlanned={setPlanned}
+        />
+      )}
     </Stack>
   );
 }

@@ -1,10 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { CHANGES_KEY } from '../changes/queries.ts';
+import type { Change } from '../changes/types.ts';
 import type {
   Application,
   ApplicationBody,
   ApplicationPatch,
   Campaign,
+  CampaignChangesBody,
   ComplianceReport,
   ImportResult,
   PublishReleaseBody,
@@ -50,6 +53,23 @@ export function useCampaign(id: string) {
   return useQuery({
     queryKey: ['upgrade-campaigns', id],
     queryFn: () => api.get<Campaign>(`/upgrade-campaigns/${id}`),
+  });
+}
+
+/**
+ * The campaign's upgrade changes (provider): one per region of the customers not yet covered, each in
+ * the earliest slot after the notice period. The campaign (who is covered now) and the change lists
+ * are read again.
+ */
+export function usePlanCampaignChanges(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CampaignChangesBody) =>
+      api.post<{ items: Change[] }>(`/upgrade-campaigns/${campaignId}/changes`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['upgrade-campaigns', campaignId] });
+      void queryClient.invalidateQueries({ queryKey: [CHANGES_KEY] });
+    },
   });
 }
 

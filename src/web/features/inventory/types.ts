@@ -3,6 +3,7 @@
  * src/server/modules/inventory/inventory.schemas.ts.
  */
 import type { Region } from '../../api/types.ts';
+import type { ChangeStatus, UpgradeReason } from '../changes/types.ts';
 
 export const APPLICATION_KINDS = ['cucm', 'cucxn', 'imp', 'cer', 'expressway', 'sme'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
@@ -128,9 +129,28 @@ export interface ComplianceReport {
   customers: CustomerCompliance[];
 }
 
+export interface CampaignCustomer {
+  customerId: string;
+  customerName: string;
+  region: Region;
+  partnerId: string;
+  applicationIds: string[];
+  /** The campaign's upgrade change covering the customer (not cancelled): planning again skips it. */
+  upgradeChange: { id: string; reference: string; status: ChangeStatus } | null;
+}
+
+/** POST /upgrade-campaigns/:id/changes; the server takes below_n_minus_1 and 240 minutes when left out. */
+export interface CampaignChangesBody {
+  reason?: UpgradeReason;
+  /** 30–600 */
+  durationMinutes?: number;
+  /** Not before this instant (ISO). */
+  after?: string;
+}
+
 export interface Campaign {
   id: string;
   target: string;
   createdAt: string;
-  customers: { customerId: string; customerName: string; partnerId: string; applicationIds: string[] }[];
+  customers: CampaignCustomer[];
 }
