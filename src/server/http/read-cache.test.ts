@@ -66,7 +66,7 @@ describe('ReadCache', () => {
               cache.invalidate();
             } else if (step === 'finish') {
               pending.shift()?.done(0);
-            await new Promise((resolve) => setImmediate(resolve)); // let the read store its answer
+              await new Promise((resolve) => setImmediate(resolve)); // let the read store its answer
             } else {
               const seen = version;
               const writtenBefore = version;
