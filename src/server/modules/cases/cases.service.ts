@@ -12,7 +12,7 @@ import {
   type Urgency,
 } from '../../../core/index.ts';
 import type { Scope, Tx } from '../../db/database.ts';
-import type { CaseCategory, CaseStatus } from '../../db/schema.ts';
+import type { CaseCategory, CaseStatus, Region } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { type FieldError, forbidden, notFound, unprocessable } from '../../http/errors.ts';
 import { newestFirst, newestPage, soonestFirst } from '../../http/pagination.ts';
@@ -21,6 +21,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { queueCaseEvent } from './case-history.ts';
 import {
   CASE_COLUMNS,
+  type CaseColumns,
   type CaseRow,
   presentAttachment,
   presentCase,
@@ -124,29 +125,34 @@ function severityInput(input: OpenCaseInput): SeverityInput | FieldError {
 export async function openCase(tx: Tx, scope: Scope, policy: Policy, input: OpenCaseInput, now = new Date()) {
   if (scope.kind !== 'partner') throw forbidden('Cases are opened by the partner’s support team.');
   requireRole(scope, OPENERS);
-  const found = await tx
-    .selectFrom('customers as cu')
-    .leftJoin('contracts as k', (join) =>
-      join.on(sql<boolean>`upper(k.number) = upper(${input.contractNumber.trim()})`),
-    )
-    .select([
-      'cu.id',
-      'cu.name',
-      'cu.region',
-      'cu.active',
-      'cu.partner_id',
-      sql<string>`(SELECT p.name FROM partners p WHERE p.id = cu.partner_id)`.as('partner_name'),
-      'k.id as contract_id',
-      'k.number as contract_number',
-      'k.customer_id as contract_customer_id',
-      'k.starts_on',
-      'k.ends_on',
-      'k.active as contract_active',
-      sql<string | null>`(SELECT u.name FROM users u WHERE u.id = ${scope.userId}::uuid)`.as('caller_name'),
-    ])
-    .where('cu.id', '=', input.customerId)
-    .where('cu.partner_id', '=', scope.partnerId ?? '')
-    .executeTakeFirst();
+  // The opening's two statements are written as SQL rather than built: they run on every opening,
+  // and building them cost about a sixth of the request's JavaScript (npm run bench cases).
+  const found = (
+    await sql<{
+      id: string;
+      name: string;
+      region: Region;
+      active: boolean;
+      partner_id: string;
+      partner_name: string;
+      contract_id: string | null;
+      contract_number: string | null;
+      contract_customer_id: string | null;
+      starts_on: string | null;
+      ends_on: string | null;
+      contract_active: boolean | null;
+      caller_name: string | null;
+    }>`
+      SELECT cu.id, cu.name, cu.region, cu.active, cu.partner_id,
+        (SELECT p.name FROM partners p WHERE p.id = cu.partner_id) AS partner_name,
+        k.id AS contract_id, k.number AS contract_number, k.customer_id AS contract_customer_id,
+        k.starts_on, k.ends_on, k.active AS contract_active,
+        (SELECT u.name FROM users u WHERE u.id = ${scope.userId}::uuid) AS caller_name
+      FROM customers cu
+      LEFT JOIN contracts k ON upper(k.number) = upper(${input.contractNumber.trim()})
+      WHERE cu.id = ${input.customerId}::uuid AND cu.partner_id = ${scope.partnerId ?? ''}::uuid
+    `.execute(tx)
+  ).rows[0];
 
   const errors: FieldError[] = [];
   if (!found) errors.push({ code: 'unknown_customer', path: 'customerId', message: 'no such customer' });
@@ -187,34 +193,21 @@ export async function openCase(tx: Tx, scope: Scope, policy: Policy, input: Open
 
   const { impact, urgency, severity } = computeSeverity(policy, sev);
   const explanation = explainResponseDue(policy, found.region, severity, now.getTime());
-  const inserted = await tx
-    .insertInto('cases')
-    .values({
-      number: sql<string>`next_case_number(${now}::timestamptz)`,
-      partner_id: found.partner_id,
-      customer_id: found.id,
-      contract_id: found.contract_id as string,
-      region: found.region,
-      title: input.title.trim(),
-      description: input.description.trim(),
-      category: input.category,
-      impact,
-      urgency,
-      affected_share: input.affectedShare ?? null,
-      severity,
-      caller_id: scope.userId,
-      caller_name: found.caller_name ?? scope.label,
-      caller_email: scope.label,
-      contact_name: input.contact.name.trim(),
-      contact_phone: input.contact.phone.trim(),
-      contact_email: input.contact.email.trim(),
-      opened_at: now,
-      response_due_at: new Date(explanation.dueAt),
-      due_explanation: JSON.stringify(toJson(explanation)),
-      updated_at: now,
-    })
-    .returning(CASE_COLUMNS)
-    .executeTakeFirstOrThrow();
+  const inserted = (
+    await sql<CaseColumns>`
+      INSERT INTO cases (number, partner_id, customer_id, contract_id, region, title, description,
+        category, impact, urgency, affected_share, severity, caller_id, caller_name, caller_email,
+        contact_name, contact_phone, contact_email, opened_at, response_due_at, due_explanation, updated_at)
+      VALUES (next_case_number(${now}::timestamptz), ${found.partner_id}::uuid, ${found.id}::uuid,
+        ${found.contract_id}::uuid, ${found.region}, ${input.title.trim()}, ${input.description.trim()},
+        ${input.category}, ${impact}, ${urgency}, ${input.affectedShare ?? null}::double precision, ${severity},
+        ${scope.userId}::uuid, ${found.caller_name ?? scope.label}, ${scope.label}, ${input.contact.name.trim()},
+        ${input.contact.phone.trim()}, ${input.contact.email.trim()}, ${now}::timestamptz,
+        ${new Date(explanation.dueAt)}::timestamptz, ${JSON.stringify(toJson(explanation))}::jsonb,
+        ${now}::timestamptz)
+      RETURNING ${sql.join(CASE_COLUMNS.map((column) => sql.ref(column)))}
+    `.execute(tx)
+  ).rows[0] as CaseColumns;
   const opened = await queueCaseEvent(tx, scope, inserted, {
     at: now,
     actorName: inserted.caller_name,
