@@ -157,7 +157,7 @@ describe('the 1-business-day target for a new publisher, in the region calendar'
         message: 'Publisher database corrupted; restoring from DRS.',
       }),
     ]);
-    expect(event.nextStatuses).toEqual(['declared', 'restoring', 'restored']);
+    expect(event.nextStatuses).toEqual(['declared', 'restoring', 'restored', 'withdrawn']);
   });
 
   it('Friday evening in New York before Memorial Day → Tuesday 17:00', async () => {
@@ -278,7 +278,7 @@ describe('updates and the lifecycle', () => {
     const event = await declared({ applicationId: cucmA, declaredAt: '2026-03-13T18:30:00Z' });
     const restoring = await updated(event.id, { status: 'restoring', message: 'Restoring from DRS backup.' });
     expect(restoring.status).toBe('restoring');
-    expect(restoring.nextStatuses).toEqual(['restoring', 'restored']);
+    expect(restoring.nextStatuses).toEqual(['restoring', 'restored', 'withdrawn']);
     const note = await updated(event.id, { message: 'Expected recovery: Monday 14:00 CET.' });
     expect(note.status).toBe('restoring');
     // Exactly at the target: met (recoveredAt ≤ targetAt).
@@ -326,6 +326,47 @@ describe('updates and the lifecycle', () => {
       'dr_event.closed',
     ]);
     expect(audit.every((a) => a.partner_id === w.a.partnerId && a.customer_id === w.a.customerId)).toBe(true);
+  });
+
+  it('withdraws an event declared by mistake: final, no time to recover, never overdue, notified and audited', async () => {
+    // Declared long enough ago that its target has passed: withdrawn, it is not overdue.
+    const event = await declared({ applicationId: cucmA, declaredAt: '2026-02-02T09:00:00Z' });
+    expect(event.overdue).toBe(true);
+    const withdrawn = await updated(event.id, {
+      status: 'withdrawn',
+      message: 'Declared by mistake: the publisher came back by itself after the power cycle.',
+    });
+    expect(withdrawn).toMatchObject({
+      status: 'withdrawn',
+      recoveredAt: null,
+      timeToRecoverMinutes: null,
+      targetMet: null,
+      overdue: false,
+      nextStatuses: [],
+    });
+    expect(withdrawn.closedAt).not.toBeNull();
+    expectProblem(await update(event.id, { message: 'one more' }), 409, 'dr_event_closed');
+    expectProblem(await update(event.id, { status: 'restored', message: 'x' }), 409, 'dr_event_closed');
+    // Listed with the closed ones, after every open event.
+    const closedList = (await w.provider.get(`/dr-events?status=closed&customerId=${w.a.customerId}`)).json<{
+      items: { id: string }[];
+    }>();
+    expect(closedList.items.map((e) => e.id)).toContain(event.id);
+    const openList = (await w.provider.get(`/dr-events?status=open&customerId=${w.a.customerId}`)).json<{
+      items: { id: string }[];
+    }>();
+    expect(openList.items.map((e) => e.id)).not.toContain(event.id);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', event.id)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['dr_event.declared', 'dr_event.withdrawn']);
+    // Once restored, an event cannot be withdrawn any more.
+    const other = await declared({ applicationId: cucmA, declaredAt: '2026-02-03T09:00:00Z' });
+    await updated(other.id, { status: 'restored', message: 'Back.', recoveredAt: '2026-02-03T12:00:00Z' });
+    expectProblem(await update(other.id, { status: 'withdrawn', message: 'x' }), 409, 'invalid_transition');
   });
 
   it('refuses moves the lifecycle does not allow with 409 invalid_transition, and recoveredAt out of place with 422', async () => {

@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_cop_requests.ts';
 import * as m0010 from './migrations/0010_changes.ts';
 import * as m0011 from './migrations/0011_calendar_feed_customers.ts';
 import * as m0012 from './migrations/0012_read_cache_triggers.ts';
+import * as m0013 from './migrations/0013_dr_withdrawn.ts';
 
 /**
  * Forward-only, numbered migrations. Kysely's migrator takes a PostgreSQL advisory lock for the
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0010_changes': m0010,
   '0011_calendar_feed_customers': m0011,
   '0012_read_cache_triggers': m0012,
+  '0013_dr_withdrawn': m0013,
 };
 
 /** In the order they run. */

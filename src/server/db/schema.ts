@@ -520,7 +520,7 @@ export interface BackupPurgesTable {
 }
 
 export type DrEventKind = 'application_failure' | 'hardware_failure';
-export type DrStatus = 'declared' | 'restoring' | 'restored' | 'closed';
+export type DrStatus = 'declared' | 'restoring' | 'restored' | 'closed' | 'withdrawn';
 
 export interface DrEventsTable {
   id: Generated<string>;

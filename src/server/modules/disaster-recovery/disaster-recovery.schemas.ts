@@ -13,7 +13,8 @@ export const DrEventKind = Type.Enum(DR_EVENT_KINDS, {
     'application_failure: a new publisher from the DRS backup within 1 business day (region calendar); hardware_failure: the way back depends on the failure, no fixed target',
 });
 export const DrStatus = Type.Enum(DR_STATUSES, {
-  description: 'declared → restoring → restored → closed (restoring may be skipped; nothing goes back)',
+  description:
+    'declared → restoring → restored → closed (restoring may be skipped; nothing goes back); declared or restoring → withdrawn for an event declared by mistake',
 });
 
 export const DrEvent = Type.Object({
@@ -118,7 +119,9 @@ export const DrEventUpdateBody = Type.Object(
 export const DrEventQuery = Type.Object(
   {
     status: Type.Optional(
-      Type.Enum(['open', 'closed'] as const, { description: 'open: not closed yet (restored included)' }),
+      Type.Enum(['open', 'closed'] as const, {
+        description: 'open: not closed or withdrawn yet (restored included); closed: closed or withdrawn',
+      }),
     ),
     kind: Type.Optional(DrEventKind),
     customerId: Type.Optional(Uuid),

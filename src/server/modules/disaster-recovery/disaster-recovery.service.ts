@@ -84,7 +84,7 @@ export function presentDrEvent(row: DrEventRow, now: number) {
     timeToRecoverMinutes:
       recovered === null ? null : Math.round((recovered - row.declared_at.getTime()) / 60_000),
     targetMet: recovered === null || target === null ? null : recovered <= target,
-    overdue: recovered === null && target !== null && now > target,
+    overdue: recovered === null && target !== null && now > target && row.status !== 'withdrawn',
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -132,7 +132,7 @@ export async function getDrEvent(tx: Tx, scope: Scope, id: string, now = Date.no
 
 // Open events first, then newest declaration first. The cursor key is "<0 open|1 closed>|<declared
 // at as PostgreSQL UTC text, exact to the microsecond>".
-const CLOSED_RANK = sql<number>`(CASE WHEN e.status = 'closed' THEN 1 ELSE 0 END)`;
+const CLOSED_RANK = sql<number>`(CASE WHEN e.status IN ('closed', 'withdrawn') THEN 1 ELSE 0 END)`;
 const CURSOR_KEY = /^([01])\|(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)$/;
 
 function decodeDrCursor(cursor: string | undefined) {
@@ -154,8 +154,8 @@ export async function listDrEvents(tx: Tx, scope: Scope, filter: DrEventFilter, 
       CLOSED_RANK.as('closed_rank'),
       sql<string>`(e.declared_at AT TIME ZONE 'UTC')::text`.as('at_key'),
     ])
-    .$if(filter.status === 'open', (qb) => qb.where('e.status', '<>', 'closed'))
-    .$if(filter.status === 'closed', (qb) => qb.where('e.status', '=', 'closed'))
+    .$if(filter.status === 'open', (qb) => qb.where('e.status', 'not in', ['closed', 'withdrawn']))
+    .$if(filter.status === 'closed', (qb) => qb.where('e.status', 'in', ['closed', 'withdrawn']))
     .$if(filter.kind !== undefined, (qb) => qb.where('e.kind', '=', filter.kind ?? 'application_failure'))
     .$if(filter.customerId !== undefined, (qb) => qb.where('e.customer_id', '=', filter.customerId ?? ''))
     .$if(filter.applicationId !== undefined, (qb) =>
@@ -325,7 +325,10 @@ export async function postDrEventUpdate(
   const move = checkDrMove(before.status, input.status);
   if (!move.ok) {
     if (move.code === 'dr_event_closed')
-      throw conflict('dr_event_closed', 'The disaster-recovery event is closed; declare a new one.');
+      throw conflict(
+        'dr_event_closed',
+        `The disaster-recovery event is ${before.status}; declare a new one.`,
+      );
     const allowed = nextDrStatuses(before.status).filter((s) => s !== before.status);
     throw conflict(
       'invalid_transition',
@@ -354,7 +357,7 @@ export async function postDrEventUpdate(
     .set({
       status: to,
       ...(recoveredAt !== null ? { recovered_at: new Date(recoveredAt) } : {}),
-      ...(move.changed && to === 'closed' ? { closed_at: new Date(now) } : {}),
+      ...(move.changed && (to === 'closed' || to === 'withdrawn') ? { closed_at: new Date(now) } : {}),
       updated_at: new Date(now),
     })
     .where('id', '=', id)
@@ -387,8 +390,8 @@ export async function postDrEventUpdate(
   await recordAudit(tx, scope, {
     action: restoring
       ? 'dr_event.restored'
-      : move.changed && to === 'closed'
-        ? 'dr_event.closed'
+      : move.changed && (to === 'closed' || to === 'withdrawn')
+        ? `dr_event.${to}`
         : 'dr_event.updated',
     entityType: 'dr_event',
     entityId: id,

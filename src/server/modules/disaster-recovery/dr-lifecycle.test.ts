@@ -35,6 +35,17 @@ describe('disaster-recovery lifecycle', () => {
     expect(nextDrStatuses('closed')).toEqual([]);
   });
 
+  it('withdraws an event declared by mistake before its restoration, and then takes nothing more', () => {
+    expect(checkDrMove('declared', 'withdrawn')).toEqual({ ok: true, changed: true });
+    expect(checkDrMove('restoring', 'withdrawn')).toEqual({ ok: true, changed: true });
+    expect(checkDrMove('restored', 'withdrawn')).toEqual({ ok: false, code: 'invalid_transition' });
+    expect(checkDrMove('closed', 'withdrawn')).toEqual({ ok: false, code: 'dr_event_closed' });
+    expect(checkDrMove('withdrawn', undefined)).toEqual({ ok: false, code: 'dr_event_closed' });
+    expect(checkDrMove('withdrawn', 'restored')).toEqual({ ok: false, code: 'dr_event_closed' });
+    expect(nextDrStatuses('withdrawn')).toEqual([]);
+    expect(isRecovered('withdrawn')).toBe(false);
+  });
+
   it('offers exactly the moves it accepts, and only forward ones (property)', () => {
     const rank = (s: (typeof DR_STATUSES)[number]) => DR_STATUSES.indexOf(s);
     fc.assert(
@@ -42,9 +53,9 @@ describe('disaster-recovery lifecycle', () => {
         const check = checkDrMove(from, to);
         expect(check.ok).toBe(nextDrStatuses(from).includes(to));
         if (check.ok && check.changed) expect(rank(to)).toBeGreaterThan(rank(from));
-        // Recovered exactly from restored on; open until closed.
-        expect(isRecovered(to)).toBe(rank(to) >= rank('restored'));
-        expect(isDrOpen(to)).toBe(to !== 'closed');
+        // Recovered exactly from restored on (a withdrawn event never was); open until closed or withdrawn.
+        expect(isRecovered(to)).toBe(to === 'restored' || to === 'closed');
+        expect(isDrOpen(to)).toBe(to !== 'closed' && to !== 'withdrawn');
       }),
     );
   });

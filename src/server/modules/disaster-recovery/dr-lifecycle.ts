@@ -4,6 +4,7 @@
 //
 //   declared ──► restoring ──► restored ──► closed
 //       └──────────────────────►┘
+//   declared | restoring ──► withdrawn
 //
 // declared: the provider has declared the event (for an application failure the 1-business-day
 //   target for a new publisher runs from here).
@@ -12,6 +13,8 @@
 // restored: the provider's restoration is done — recovered_at and the time to recover are recorded,
 //   and the partner can do its own recovery (partners have no access to DRS).
 // closed: nothing left to do; no more updates.
+// withdrawn: declared by mistake and withdrawn before any restoration (the application came back
+//   by itself, the wrong customer was named); final, with no time to recover and no target.
 //
 // Nothing goes back: a restoration that fails again is a new event. An update that names the
 // status the event already has (or none) is a message only, allowed until the event is closed.
@@ -22,18 +25,20 @@ export const DR_STATUSES = [
   'restoring',
   'restored',
   'closed',
+  'withdrawn',
 ] as const satisfies readonly DrStatus[];
 
 export const DR_TRANSITIONS: Readonly<Record<DrStatus, readonly DrStatus[]>> = {
-  declared: ['restoring', 'restored'],
-  restoring: ['restored'],
+  declared: ['restoring', 'restored', 'withdrawn'],
+  restoring: ['restored', 'withdrawn'],
   restored: ['closed'],
   closed: [],
+  withdrawn: [],
 };
 
 /** Open: the event still appears first in lists and takes updates. */
 export function isDrOpen(status: DrStatus): boolean {
-  return status !== 'closed';
+  return status !== 'closed' && status !== 'withdrawn';
 }
 
 /** Whether the service is back (recovered_at is set exactly then). */

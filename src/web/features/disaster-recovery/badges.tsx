@@ -8,13 +8,13 @@ import type { DrKind, DrStatus } from './types.ts';
 
 const STATUS_TONE = { declared: 'red', restoring: 'orange', restored: 'teal' } as const;
 
-/** The status in words; closed is a quiet outline, an event still down is red. */
+/** The status in words; closed and withdrawn are quiet outlines, an event still down is red. */
 export function DrStatusBadge({ status }: { status: DrStatus }) {
   const { t } = useTranslation();
-  if (status === 'closed')
+  if (status === 'closed' || status === 'withdrawn')
     return (
       <Badge color="gray.7" variant="outline" data-status={status}>
-        {t('disasterRecovery.statuses.closed')}
+        {t(`disasterRecovery.statuses.${status}`)}
       </Badge>
     );
   return (
@@ -39,6 +39,7 @@ export const STATUS_COLOR: Record<DrStatus, string> = {
   restoring: 'orange.8',
   restored: 'teal.8',
   closed: 'gray.7',
+  withdrawn: 'gray.7',
 };
 
 /** "Due in 3 h 05 min", "Overdue" + "by 2 d 4 h", "Target met", "Target missed", "No fixed target". */

@@ -10,7 +10,10 @@ export function useDrEvent(id: string) {
   return useQuery({
     queryKey: [DR_KEY, 'one', id],
     queryFn: () => api.get<DrEventDetail>(`/dr-events/${id}`),
-    refetchInterval: (q) => (q.state.data && q.state.data.status !== 'closed' ? 30_000 : false),
+    refetchInterval: (q) =>
+      q.state.data && q.state.data.status !== 'closed' && q.state.data.status !== 'withdrawn'
+        ? 30_000
+        : false,
   });
 }
 

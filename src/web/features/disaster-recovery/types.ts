@@ -6,7 +6,7 @@ import type { Region } from '../../api/types.ts';
 import type { BusinessSpan } from '../cases/types.ts';
 import type { ApplicationKind } from '../inventory/types.ts';
 
-export const DR_STATUSES = ['declared', 'restoring', 'restored', 'closed'] as const;
+export const DR_STATUSES = ['declared', 'restoring', 'restored', 'closed', 'withdrawn'] as const;
 export type DrStatus = (typeof DR_STATUSES)[number];
 
 export const DR_KINDS = ['application_failure', 'hardware_failure'] as const;
