@@ -1,7 +1,9 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
 import './app/global.css';
 import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -11,7 +13,8 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { setUnauthorizedHandler } from './api/client.ts';
 import { isApiError } from './api/problem.ts';
-import { sessionQuery } from './app/session.ts';
+import { datesSettings } from './app/dates.ts';
+import { sessionQuery, useLocale } from './app/session.ts';
 import { cssVariablesResolver, theme } from './app/theme.ts';
 import './i18n/index.ts';
 import { buildRouter } from './routes/router.tsx';
@@ -34,14 +37,17 @@ setUnauthorizedHandler(() => {
 
 function Providers() {
   const { t } = useTranslation();
+  const locale = useLocale();
   return (
-    <ModalsProvider
-      labels={{ confirm: t('actions.confirm'), cancel: t('actions.cancel') }}
-      modalProps={{ closeButtonProps: { 'aria-label': t('actions.close') } }}
-    >
-      <Notifications position="top-right" />
-      <RouterProvider router={router} />
-    </ModalsProvider>
+    <DatesProvider settings={datesSettings(locale)}>
+      <ModalsProvider
+        labels={{ confirm: t('actions.confirm'), cancel: t('actions.cancel') }}
+        modalProps={{ closeButtonProps: { 'aria-label': t('actions.close') } }}
+      >
+        <Notifications position="top-right" />
+        <RouterProvider router={router} />
+      </ModalsProvider>
+    </DatesProvider>
   );
 }
 

@@ -6,9 +6,15 @@ import { FormError } from './states.tsx';
 
 /**
  * Maps the server's `problem.errors[].path` onto form fields, translating by error code where a
- * translation exists. Errors naming no known field are returned as `general`.
+ * translation exists. Errors naming no known field are returned as `general`. `wording` gives a
+ * form's own message for a field's rule, keyed `field.code` (`password.minLength`), for the schema
+ * rules whose server text is not for people.
  */
-export function useServerErrors(error: unknown, fields: readonly string[]) {
+export function useServerErrors(
+  error: unknown,
+  fields: readonly string[],
+  wording: Readonly<Record<string, string>> = {},
+) {
   const { t } = useTranslation();
   const byField: Record<string, string> = {};
   let unmatched = false;
@@ -18,7 +24,8 @@ export function useServerErrors(error: unknown, fields: readonly string[]) {
       // An error on an item of a list field ("customerIds.2") is shown on the list field.
       const field = fields.includes(path) ? path : fields.find((f) => path.startsWith(`${f}.`));
       if (path && field) {
-        byField[field] ??= t(`errors.${item.code}`, { defaultValue: item.message });
+        byField[field] ??=
+          wording[`${field}.${item.code}`] ?? t(`errors.${item.code}`, { defaultValue: item.message });
       } else {
         unmatched = true;
       }

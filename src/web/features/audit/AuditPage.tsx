@@ -6,12 +6,13 @@ import type { AuditEntry } from '../../api/types.ts';
 import { can } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
 import { Instant, PageHeader, ToneBadge } from '../../components/common.tsx';
+import { DateField } from '../../components/date-field.tsx';
+import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { ListFooter } from '../../components/list-footer.tsx';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { startOfDayIn } from '../../components/time.ts';
 import { useCursorList } from '../../components/use-cursor-list.ts';
-import { usePartners } from '../partners/queries.ts';
 
 const ENTITY_TYPES = [
   'partner',
@@ -49,7 +50,6 @@ export default function AuditPage() {
   const me = useCurrentUser();
   const zone = useTimeZone();
   const showPartner = can.seePartners(me);
-  const partners = usePartners(showPartner);
   const [entityType, setEntityType] = useState<string | null>(null);
   const [actionText, setActionText] = useState('');
   const [action] = useDebouncedValue(actionText.trim(), 300);
@@ -102,29 +102,29 @@ export default function AuditPage() {
             w={{ base: '100%', xs: 200 }}
           />
           {showPartner && (
-            <Select
+            <PartnerPicker
               label={t('fields.partner')}
               placeholder={t('filters.allPartners')}
               clearable
-              data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              includeInactive
               value={partnerId}
               onChange={setPartnerId}
               w={{ base: '100%', xs: 220 }}
             />
           )}
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.from')}
+            clearable
             value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-            w={{ base: '48%', xs: 160 }}
+            onChange={setFrom}
+            w={{ base: '48%', xs: 170 }}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.to')}
+            clearable
             value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
-            w={{ base: '48%', xs: 160 }}
+            onChange={setTo}
+            w={{ base: '48%', xs: 170 }}
           />
           <Button variant="subtle" onClick={clear}>
             {t('filters.clear')}

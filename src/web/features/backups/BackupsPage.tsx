@@ -7,7 +7,6 @@ import {
   Group,
   List,
   Paper,
-  Select,
   Stack,
   Table,
   Tabs,
@@ -20,13 +19,13 @@ import { isProvider } from '../../app/permissions.ts';
 import { useCurrentUser, useLocale, useTimeZone } from '../../app/session.ts';
 import { CivilDate, Instant, PageHeader } from '../../components/common.tsx';
 import { ListBody } from '../../components/directory-list.tsx';
+import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { IconLock } from '../../components/icons.tsx';
 import { ListFooter } from '../../components/list-footer.tsx';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
 import { CustomerPicker } from '../inventory/CustomerPicker.tsx';
-import { usePartners } from '../partners/queries.ts';
 import { ResponsibilityLink } from '../responsibilities/ResponsibilityLink.tsx';
 import { PromiseBadge, ResultBadge } from './badges.tsx';
 import { type Age, ageOf, brokenApplications, FRESH_HOURS, formatBytes, problemMessages } from './format.ts';
@@ -368,7 +367,6 @@ function FilterBar({
   onClear: () => void;
 }) {
   const { t } = useTranslation();
-  const partners = usePartners(view === 'promise');
   const filtered =
     search.customerId !== undefined || search.partnerId !== undefined || search.broken === true;
   return (
@@ -382,11 +380,11 @@ function FilterBar({
       />
       {view === 'promise' && (
         <>
-          <Select
+          <PartnerPicker
             aria-label={t('fields.partner')}
             placeholder={t('filters.allPartners')}
             clearable
-            data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            includeInactive
             value={search.partnerId ?? null}
             onChange={(id) => onChange({ partnerId: id ?? undefined })}
             w={{ base: '100%', sm: 220 }}

@@ -7,19 +7,18 @@ import {
   List,
   Modal,
   Radio,
-  Select,
   Stack,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { Page, Partner } from '../../api/types.ts';
 import { isProvider } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
+import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { IconAlert, IconCheck, IconCopy } from '../../components/icons.tsx';
 import type { CreatedCalendarFeed } from '../changes/types.ts';
 import { GeneralErrors, useFormErrors } from '../disaster-recovery/form-errors.tsx';
@@ -110,12 +109,6 @@ export function CreateFeedModal({ opened, onClose }: { opened: boolean; onClose:
       void queryClient.invalidateQueries({ queryKey: [FEEDS_KEY] });
     },
   });
-  const partners = useQuery({
-    queryKey: ['partners', 'feed-picker'],
-    queryFn: () => api.get<Page<Partner>>('/partners', { active: true, limit: 200 }),
-    enabled: opened && provider,
-    staleTime: 60_000,
-  });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
   useEffect(() => {
@@ -193,16 +186,12 @@ export function CreateFeedModal({ opened, onClose }: { opened: boolean; onClose:
               </Radio.Group>
             )}
             {provider && scope === 'partner' && (
-              <Select
+              <PartnerPicker
                 label={t('fields.partner')}
                 required
-                searchable
-                data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
                 value={partnerId}
                 onChange={setPartnerId}
                 error={err('partnerId')}
-                nothingFoundMessage={partners.isFetching ? t('states.loading') : t('list.noMatches')}
-                comboboxProps={{ withinPortal: true }}
               />
             )}
             {!viewer && scope === 'customer' && (

@@ -1,28 +1,17 @@
-import {
-  Anchor,
-  Button,
-  Checkbox,
-  Grid,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Checkbox, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { type ReactNode, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isProvider } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { PageHeader } from '../../components/common.tsx';
+import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { ListFooter } from '../../components/list-footer.tsx';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
 import { CustomerPicker } from '../inventory/CustomerPicker.tsx';
-import { usePartnerNames, usePartners } from '../partners/queries.ts';
+import { usePartnerNames } from '../partners/queries.ts';
 import { ResponsibilityLink } from '../responsibilities/ResponsibilityLink.tsx';
 import { CapacityChart } from './CapacityChart.tsx';
 import { byUse, capacityQuery, hasFilters } from './format.ts';
@@ -45,7 +34,6 @@ function FilterBar({
   const { t } = useTranslation();
   const user = useCurrentUser();
   const provider = isProvider(user.role);
-  const partners = usePartners(provider);
   return (
     <Group mb="md" gap="sm" align="center" wrap="wrap">
       {user.role !== 'customer_viewer' && (
@@ -58,11 +46,11 @@ function FilterBar({
         />
       )}
       {provider && (
-        <Select
+        <PartnerPicker
           aria-label={t('fields.partner')}
           placeholder={t('filters.allPartners')}
           clearable
-          data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          includeInactive
           value={search.partnerId ?? null}
           onChange={(id) => onChange({ partnerId: id ?? undefined })}
           w={{ base: '100%', sm: 220 }}

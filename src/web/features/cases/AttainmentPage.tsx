@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,11 +6,11 @@ import { api, toSearch } from '../../api/client.ts';
 import { isProvider } from '../../app/permissions.ts';
 import { useCurrentUser, useLocale, useTimeZone } from '../../app/session.ts';
 import { PageHeader } from '../../components/common.tsx';
+import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { IconDownload } from '../../components/icons.tsx';
 import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { todayIn } from '../../components/time.ts';
-import { usePartners } from '../partners/queries.ts';
 import { AttainmentChart } from './AttainmentChart.tsx';
 import { formatMonth } from './format.ts';
 import { type AttainmentItem, type AttainmentReport, SEVERITIES } from './types.ts';
@@ -106,7 +106,6 @@ export default function AttainmentPage() {
   const user = useCurrentUser();
   const zone = useTimeZone();
   const provider = isProvider(user.role);
-  const partners = usePartners(provider);
   const thisMonth = todayIn(zone).slice(0, 7);
   const [from, setFrom] = useState(addMonths(thisMonth, -5));
   const [to, setTo] = useState(thisMonth);
@@ -165,11 +164,11 @@ export default function AttainmentPage() {
             w={{ base: '48%', sm: 180 }}
           />
           {provider && (
-            <Select
+            <PartnerPicker
               label={t('fields.partner')}
               placeholder={t('filters.allPartners')}
               clearable
-              data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              includeInactive
               value={partnerId}
               onChange={setPartnerId}
               w={{ base: '100%', sm: 240 }}

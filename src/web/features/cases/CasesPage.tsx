@@ -18,10 +18,9 @@ import { can, isProvider } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
 import { Instant, PageHeader, SearchInput } from '../../components/common.tsx';
 import { ListBody } from '../../components/directory-list.tsx';
+import { CustomerPicker, PartnerPicker } from '../../components/entity-picker.tsx';
 import { IconFile, IconPlus } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
-import { useCustomerOptions } from '../customers/queries.ts';
-import { usePartners } from '../partners/queries.ts';
 import { CaseFlags, CaseStatusBadge, DueText, SeverityBadge } from './badges.tsx';
 import { CaseSummaryCards } from './CaseSummaryCards.tsx';
 import { dueState, useNow } from './format.ts';
@@ -59,8 +58,6 @@ function FilterBar({ filters, onChange }: { filters: Filters; onChange: (f: Part
   const user = useCurrentUser();
   const provider = isProvider(user.role);
   const viewer = user.role === 'customer_viewer';
-  const customers = useCustomerOptions(!viewer);
-  const partners = usePartners(provider);
   const onSearch = useCallback((q: string) => onChange({ q }), [onChange]);
   return (
     <Group mb="md" gap="sm" align="center" wrap="wrap">
@@ -87,24 +84,22 @@ function FilterBar({ filters, onChange }: { filters: Filters; onChange: (f: Part
         w={{ base: '48%', sm: 190 }}
       />
       {!viewer && (
-        <Select
+        <CustomerPicker
           aria-label={t('fields.customer')}
           placeholder={t('cases.allCustomers')}
           clearable
-          searchable
-          nothingFoundMessage={t('list.noMatches')}
-          data={(customers.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          includeInactive
           value={filters.customerId}
           onChange={(customerId) => onChange({ customerId })}
           w={{ base: '100%', sm: 220 }}
         />
       )}
       {provider && (
-        <Select
+        <PartnerPicker
           aria-label={t('fields.partner')}
           placeholder={t('filters.allPartners')}
           clearable
-          data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          includeInactive
           value={filters.partnerId}
           onChange={(partnerId) => onChange({ partnerId })}
           w={{ base: '100%', sm: 220 }}

@@ -1,11 +1,12 @@
-import { Select, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { Contract } from '../../api/types.ts';
+import { DateField } from '../../components/date-field.tsx';
+import { CustomerPicker } from '../../components/entity-picker.tsx';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
 import { useSaveEntity } from '../../components/use-save-entity.ts';
-import { useCustomerOptions } from '../customers/queries.ts';
 
 const FIELDS = ['customerId', 'number', 'startsOn', 'endsOn'] as const;
 
@@ -23,7 +24,6 @@ export function ContractFormModal({
   const { t } = useTranslation();
   const editing = contract !== undefined;
   const pickCustomer = !editing && !fixedCustomerId;
-  const customers = useCustomerOptions(opened && pickCustomer);
   const [customerId, setCustomerId] = useState<string | null>(null);
   const [number, setNumber] = useState('');
   const [startsOn, setStartsOn] = useState('');
@@ -83,17 +83,12 @@ export function ContractFormModal({
       onSubmit={submit}
     >
       {pickCustomer && (
-        <Select
+        <CustomerPicker
           label={t('fields.customer')}
           required
-          searchable
-          data={(customers.data?.items ?? [])
-            .filter((c) => c.active)
-            .map((c) => ({ value: c.id, label: c.name }))}
           value={customerId}
           onChange={setCustomerId}
           error={err('customerId')}
-          nothingFoundMessage={t('list.noMatches')}
         />
       )}
       {!editing && (
@@ -106,20 +101,18 @@ export function ContractFormModal({
           description={t('contracts.numberHint')}
         />
       )}
-      <TextInput
-        type="date"
+      <DateField
         label={t('fields.startsOn')}
         required
         value={startsOn}
-        onChange={(e) => setStartsOn(e.currentTarget.value)}
+        onChange={setStartsOn}
         error={err('startsOn')}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('fields.endsOn')}
         required
         value={endsOn}
-        onChange={(e) => setEndsOn(e.currentTarget.value)}
+        onChange={setEndsOn}
         error={err('endsOn')}
       />
     </FormModal>

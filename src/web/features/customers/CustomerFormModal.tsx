@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { type Customer, REGIONS, type Region } from '../../api/types.ts';
+import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
 import { useSaveEntity } from '../../components/use-save-entity.ts';
-import { usePartners } from '../partners/queries.ts';
 
 const FIELDS = ['name', 'region', 'partnerId'] as const;
 
@@ -24,7 +24,6 @@ export function CustomerFormModal({
   const { t } = useTranslation();
   const editing = customer !== undefined;
   const pickPartner = !editing && !fixedPartnerId;
-  const partners = usePartners(opened && pickPartner);
   const [name, setName] = useState('');
   const [region, setRegion] = useState<Region | null>(null);
   const [partnerId, setPartnerId] = useState<string | null>(null);
@@ -76,18 +75,12 @@ export function CustomerFormModal({
       onSubmit={submit}
     >
       {pickPartner && (
-        <Select
+        <PartnerPicker
           label={t('fields.partner')}
           required
-          searchable
-          data={(partners.data?.items ?? [])
-            .filter((p) => p.active)
-            .map((p) => ({ value: p.id, label: p.name }))}
           value={partnerId}
           onChange={setPartnerId}
           error={err('partnerId')}
-          nothingFoundMessage={t('list.noMatches')}
-          comboboxProps={{ withinPortal: true }}
         />
       )}
       <TextInput

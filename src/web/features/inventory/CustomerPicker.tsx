@@ -1,59 +1,31 @@
-import { Select, type SelectProps } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { Customer, Page } from '../../api/types.ts';
+import type { ReactNode } from 'react';
+import { CustomerPicker as SearchingCustomerPicker } from '../../components/entity-picker.tsx';
 
 /**
- * Picks a customer by typing part of its name: the server is searched as the user types (20 at a
- * time), so it works for a provider with thousands of customers as well as for the demo's 24.
+ * Picks a customer by typing part of its name: the server is searched as the user types, a page at
+ * a time, so it works for a provider with thousands of customers as well as for the demo's 24. A
+ * filter (every customer, clearable) unless `activeOnly`. The picker itself is the shared one of
+ * components/entity-picker.tsx; this keeps the props the inventory screens and others pass.
  */
 export function CustomerPicker({
-  value,
-  onChange,
   activeOnly = false,
+  comboboxProps: _comboboxProps,
   ...props
 }: {
   value: string | null;
   onChange: (id: string | null) => void;
   activeOnly?: boolean;
-} & Omit<SelectProps, 'value' | 'onChange' | 'data' | 'searchable' | 'searchValue' | 'onSearchChange'>) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
-  const selected = useQuery({
-    queryKey: ['customers', 'one', value],
-    queryFn: () => api.get<Customer>(`/customers/${value}`),
-    enabled: value !== null,
-    staleTime: 60_000,
-  });
-  const results = useQuery({
-    queryKey: ['customers', 'search', debounced, activeOnly],
-    queryFn: () =>
-      api.get<Page<Customer>>('/customers', {
-        q: debounced || undefined,
-        active: activeOnly || undefined,
-        limit: 20,
-      }),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
-  const options = new Map<string, string>();
-  if (selected.data && selected.data.id === value) options.set(selected.data.id, selected.data.name);
-  for (const c of results.data?.items ?? []) options.set(c.id, c.name);
-  return (
-    <Select
-      {...props}
-      searchable
-      clearable
-      value={value}
-      onChange={onChange}
-      searchValue={search}
-      onSearchChange={setSearch}
-      nothingFoundMessage={results.isFetching ? t('states.loading') : t('list.noMatches')}
-      data={[...options].map(([id, name]) => ({ value: id, label: name }))}
-    />
-  );
+  label?: string;
+  'aria-label'?: string;
+  placeholder?: string;
+  required?: boolean;
+  error?: ReactNode;
+  description?: ReactNode;
+  disabled?: boolean;
+  w?: string | number | { base: string | number; xs?: number; sm?: number };
+  'data-autofocus'?: boolean;
+  /** Accepted for compatibility: the dropdown always renders in a portal. */
+  comboboxProps?: unknown;
+}) {
+  return <SearchingCustomerPicker {...props} clearable includeInactive={!activeOnly} />;
 }

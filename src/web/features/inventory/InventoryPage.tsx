@@ -19,10 +19,11 @@ import { can, isProvider } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { confirmAction, PageHeader, SearchInput } from '../../components/common.tsx';
 import { ActionsHeader, ListBody } from '../../components/directory-list.tsx';
+import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { showActionError } from '../../components/feedback.ts';
 import { IconDots, IconDownload, IconPlus, IconUpload } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
-import { usePartnerNames, usePartners } from '../partners/queries.ts';
+import { usePartnerNames } from '../partners/queries.ts';
 import { ResponsibilityLink } from '../responsibilities/ResponsibilityLink.tsx';
 import { ApplicationFormModal } from './ApplicationFormModal.tsx';
 import { ComplianceCell } from './badges.tsx';
@@ -52,7 +53,6 @@ function FilterBar({
   const user = useCurrentUser();
   const provider = isProvider(user.role);
   const viewer = user.role === 'customer_viewer';
-  const partners = usePartners(provider);
   const onSearch = useCallback((q: string) => onChange({ q: q || undefined }), [onChange]);
   return (
     <Group mb="md" gap="sm" align="center" wrap="wrap">
@@ -67,11 +67,11 @@ function FilterBar({
         />
       )}
       {provider && (
-        <Select
+        <PartnerPicker
           aria-label={t('fields.partner')}
           placeholder={t('filters.allPartners')}
           clearable
-          data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          includeInactive
           value={search.partnerId ?? null}
           onChange={(id) => onChange({ partnerId: id ?? undefined })}
           w={{ base: '100%', sm: 220 }}

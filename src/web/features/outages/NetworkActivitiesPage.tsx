@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +8,11 @@ import { can, isProvider } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
 import { confirmAction, Instant, PageHeader } from '../../components/common.tsx';
 import { ActionsHeader, ListBody } from '../../components/directory-list.tsx';
+import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { showActionError, showDone } from '../../components/feedback.ts';
 import { IconPlus } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
 import { useCustomerOptions } from '../customers/queries.ts';
-import { usePartners } from '../partners/queries.ts';
 import { ActivityStateBadge } from './badges.tsx';
 import { NetworkActivityFormModal } from './NetworkActivityFormModal.tsx';
 
@@ -23,7 +23,6 @@ export default function NetworkActivitiesPage() {
   const queryClient = useQueryClient();
   const provider = isProvider(user.role);
   const declare = can.declareNetworkActivity(user);
-  const partners = usePartners(provider);
   const customers = useCustomerOptions();
   const customerNames = new Map((customers.data?.items ?? []).map((c) => [c.id, c.name]));
   const [includeCancelled, setIncludeCancelled] = useState(false);
@@ -67,11 +66,11 @@ export default function NetworkActivitiesPage() {
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md">
         <Group mb="md" gap="md" align="center">
           {provider && (
-            <Select
+            <PartnerPicker
               aria-label={t('fields.partner')}
               placeholder={t('filters.allPartners')}
               clearable
-              data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              includeInactive
               value={partnerId}
               onChange={setPartnerId}
               w={{ base: '100%', sm: 240 }}

@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { type Locale, ROLES, type Role, type User } from '../../api/types.ts';
 import { useCurrentUser } from '../../app/session.ts';
+import { CustomerPicker, PartnerPicker } from '../../components/entity-picker.tsx';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
 import { allTimeZones } from '../../components/time.ts';
 import { useSaveEntity } from '../../components/use-save-entity.ts';
-import { useCustomerOptions } from '../customers/queries.ts';
-import { usePartners } from '../partners/queries.ts';
 
 const FIELDS = [
   'email',
@@ -21,6 +20,12 @@ const FIELDS = [
   'timeZone',
 ] as const;
 const PARTNER_SIDE: Role[] = ['partner_admin', 'partner_engineer', 'customer_viewer'];
+const MIN_PASSWORD_LENGTH = 12;
+
+/** Characters as the server counts them (code points: an emoji is one, not two). */
+function passwordLength(password: string): number {
+  return [...password].length;
+}
 
 export function UserFormModal({
   opened,
@@ -48,8 +53,6 @@ export function UserFormModal({
 
   const needsPartner = !editing && isProviderAdmin && role !== null && PARTNER_SIDE.includes(role);
   const needsCustomer = !editing && role === 'customer_viewer';
-  const partners = usePartners(opened && needsPartner);
-  const customers = useCustomerOptions(opened && needsCustomer);
 
   const roleOptions = (
     editing
@@ -101,14 +104,20 @@ export function UserFormModal({
     mutation.reset();
   }, [opened, user]);
 
-  const server = useServerErrors(mutation.error, FIELDS);
+  const server = useServerErrors(mutation.error, FIELDS, {
+    'email.format': t('validation.email'),
+    'email.maxLength': t('validation.email'),
+    'password.minLength': t('validation.passwordLength'),
+    'password.maxLength': t('validation.passwordTooLong'),
+    'name.maxLength': t('validation.tooLong'),
+  });
   const err = (f: string) => localErrors[f] ?? server.field(f);
   const submit = () => {
     const errors: Record<string, string> = {};
     if (!name.trim()) errors.name = t('validation.required');
     if (!editing) {
       if (!email.trim()) errors.email = t('validation.required');
-      if (password.length < 12) errors.password = t('validation.passwordLength');
+      if (passwordLength(password) < MIN_PASSWORD_LENGTH) errors.password = t('validation.passwordLength');
       if (!role) errors.role = t('validation.required');
       if (needsPartner && !partnerId) errors.partnerId = t('validation.required');
       if (needsCustomer && !customerId) errors.customerId = t('validation.required');
@@ -153,6 +162,8 @@ export function UserFormModal({
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
           error={err('password')}
+          // Mantine marks the wrapper, not the inner input, as invalid: say it where it is read.
+          aria-invalid={err('password') ? true : undefined}
           autoComplete="new-password"
         />
       )}
@@ -167,26 +178,23 @@ export function UserFormModal({
         disabled={editing && user.id === me.id}
       />
       {needsPartner && (
-        <Select
+        <PartnerPicker
           label={t('fields.partner')}
           required
-          searchable
-          data={(partners.data?.items ?? [])
-            .filter((p) => p.active)
-            .map((p) => ({ value: p.id, label: p.name }))}
           value={partnerId}
-          onChange={setPartnerId}
+          onChange={(v) => {
+            setPartnerId(v);
+            // A customer of another partner would not fit any more.
+            setCustomerId(null);
+          }}
           error={err('partnerId')}
         />
       )}
       {needsCustomer && (
-        <Select
+        <CustomerPicker
           label={t('fields.customer')}
           required
-          searchable
-          data={(customers.data?.items ?? [])
-            .filter((c) => c.active && (!needsPartner || !partnerId || c.partnerId === partnerId))
-            .map((c) => ({ value: c.id, label: c.name }))}
+          partnerId={needsPartner ? partnerId : null}
           value={customerId}
           onChange={setCustomerId}
           error={err('customerId')}

@@ -14,9 +14,10 @@ import {
   RowActions,
   StatusFilter,
 } from '../../components/directory-list.tsx';
+import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { IconPlus } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
-import { usePartnerNames, usePartners } from '../partners/queries.ts';
+import { usePartnerNames } from '../partners/queries.ts';
 import { UserFormModal } from './UserFormModal.tsx';
 
 export default function UsersPage() {
@@ -26,7 +27,6 @@ export default function UsersPage() {
   const showPartner = can.seePartners(me);
   const search = useSearch({ strict: false }) as { partnerId?: string };
   const navigate = useNavigate();
-  const partners = usePartners(showPartner);
   const partnerNames = usePartnerNames(showPartner);
   const [q, setQ] = useState('');
   const [role, setRole] = useState<string | null>(null);
@@ -72,11 +72,11 @@ export default function UsersPage() {
             w={{ base: '48%', sm: 200 }}
           />
           {showPartner && (
-            <Select
+            <PartnerPicker
               aria-label={t('fields.partner')}
               placeholder={t('filters.allPartners')}
               clearable
-              data={(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              includeInactive
               value={search.partnerId ?? null}
               onChange={(v) => void navigate({ to: '/users', search: v ? { partnerId: v } : {} })}
               w={{ base: '48%', sm: 220 }}
