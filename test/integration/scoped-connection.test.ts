@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  commitNow,
   type DbHandle,
+  flushQueued,
   inScope,
   openDatabase,
+  queueForResult,
   queueWrite,
   type Scope,
 } from '../../src/server/db/database.ts';
@@ -198,5 +201,115 @@ describe('scoped connections', () => {
       name,
     ]);
     expect(rows[0].n).toBe(0);
+  });
+  it('answers a queued statement when it is sent: with an early commit, or flushed inside the transaction', async () => {
+    const label = `for-result-${Date.now()}`;
+    const row = (tx: Parameters<typeof queueWrite>[0], action: string) =>
+      tx
+        .insertInto('audit_log')
+        .values({
+          actor_user_id: null,
+          actor_label: label,
+          partner_id: w.a.partnerId,
+          customer_id: null,
+          action,
+          entity_type: 'test',
+          entity_id: label,
+          before: null,
+          after: null,
+          request_id: null,
+        })
+        .returning(['id', 'action']);
+    let settledBeforeCommit = false;
+    const committed = await inScope(single.db, partnerScope(w.a.partnerId), async (tx) => {
+      const first = queueForResult<{ id: string; action: string }>(tx, row(tx, 'test.first'));
+      void first.then(() => {
+        settledBeforeCommit = true;
+      });
+      await queueWrite(tx, row(tx, 'test.second'));
+      await Promise.resolve();
+      // Nothing has been sent yet: the result waits for the round trip.
+      expect(settledBeforeCommit).toBe(false);
+      await commitNow(tx);
+      // After an early commit, the transaction takes nothing more.
+      await expect(tx.selectFrom('partners').select('id').execute()).rejects.toThrow(
+        /already been committed/,
+      );
+      return (await first).rows[0];
+    });
+    expect(committed?.action).toBe('test.first');
+    const flushed = await inScope(single.db, partnerScope(w.a.partnerId), async (tx) => {
+      const third = queueForResult<{ id: string; action: string }>(tx, row(tx, 'test.third'));
+      await flushQueued(tx);
+      // Still inside the transaction: the row is visible to it.
+      const seen = await tx.selectFrom('audit_log').select('action').where('entity_id', '=', label).execute();
+      return { third: (await third).rows[0], seen: seen.map((r) => r.action).sort() };
+    });
+    expect(flushed.third?.action).toBe('test.third');
+    expect(flushed.seen).toEqual(['test.first', 'test.second', 'test.third']);
+    const { rows } = await single.pool.query(
+      'select count(*)::int as n from audit_log where actor_label = $1',
+      [label],
+    );
+    expect(rows[0].n).toBe(3);
+    const after = await sessionState(single);
+    expect(after?.who).not.toBe('diops_app');
+  });
+
+  it('a failing batch rejects the queued results and commits nothing', async () => {
+    const label = `for-result-fail-${Date.now()}`;
+    let queuedError: unknown = null;
+    await expect(
+      inScope(single.db, partnerScope(w.a.partnerId), async (tx) => {
+        const good = queueForResult(
+          tx,
+          tx
+            .insertInto('audit_log')
+            .values({
+              actor_user_id: null,
+              actor_label: label,
+              partner_id: w.a.partnerId,
+              customer_id: null,
+              action: 'test.good',
+              entity_type: 'test',
+              entity_id: label,
+              before: null,
+              after: null,
+              request_id: null,
+            })
+            .returning('id'),
+        );
+        good.catch((error: unknown) => {
+          queuedError = error;
+        });
+        await queueWrite(
+          tx,
+          tx.insertInto('audit_log').values({
+            actor_user_id: null,
+            actor_label: label,
+            partner_id: w.a.partnerId,
+            customer_id: null,
+            action: sql<string>`null`,
+            entity_type: 'test',
+            entity_id: label,
+            before: null,
+            after: null,
+            request_id: null,
+          }),
+        );
+        await commitNow(tx);
+      }),
+    ).rejects.toThrow(/null value/);
+    expect(String(queuedError)).toMatch(/null value/);
+    const { rows } = await single.pool.query(
+      'select count(*)::int as n from audit_log where actor_label = $1',
+      [label],
+    );
+    expect(rows[0].n).toBe(0);
+    // The connection went back to the pool clean: the next work runs normally.
+    const next = await inScope(single.db, partnerScope(w.a.partnerId), (tx) =>
+      tx.selectFrom('partners').select('id').execute(),
+    );
+    expect(next.length).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import {
   PostgresDialect,
   type QueryExecutor,
   type QueryExecutorProvider,
+  type QueryResult,
 } from 'kysely';
 import pg from 'pg';
 import type { Database, Role } from './schema.ts';
@@ -187,6 +188,30 @@ export async function queueWrite(tx: Tx, query: Queueable): Promise<void> {
   const connection = scopedConnections.get(tx);
   if (connection) connection.queue(compiled);
   else await tx.executeQuery(compiled);
+}
+
+/**
+ * Queues a write whose result the work needs later (an INSERT … RETURNING): it travels with the
+ * next round trip — typically `commitNow` — and the promise settles then. Outside inScope it runs
+ * at once.
+ */
+export function queueForResult<R>(tx: Tx, query: Queueable): Promise<QueryResult<R>> {
+  const compiled = query.compile(tx);
+  const connection = scopedConnections.get(tx);
+  return connection ? connection.queueForResult<R>(compiled) : tx.executeQuery<R>(compiled);
+}
+
+/** Sends the queued statements now, inside the transaction (their results settle). */
+export async function flushQueued(tx: Tx): Promise<void> {
+  await scopedConnections.get(tx)?.flush();
+}
+
+/**
+ * Commits inside the work: the queued statements and the COMMIT in one round trip. Nothing may
+ * run on `tx` afterwards; the work then only builds its answer from what it queued.
+ */
+export async function commitNow(tx: Tx): Promise<void> {
+  await scopedConnections.get(tx)?.commit();
 }
 
 /** A query builder or a raw `sql` fragment. */

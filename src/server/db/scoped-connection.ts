@@ -15,12 +15,19 @@ import { inlineParameters } from './sql-literal.ts';
  *   result nobody reads (audit rows, history events, outbox events) are queued and ride on the
  *   next statement or on the COMMIT.
  */
+/** A queued statement, and who waits for its result (if anyone). */
+interface Queued {
+  sql: string;
+  settle?: { resolve(result: pg.QueryResult): void; reject(error: unknown): void };
+}
+
 export class ScopedConnection implements DatabaseConnection {
   readonly #client: pg.PoolClient;
   readonly #scopeSql: string;
   readonly #mode: 'statement' | 'transaction';
   #begun = false;
-  #queued: string[] = [];
+  #committed = false;
+  #queued: Queued[] = [];
 
   constructor(client: pg.PoolClient, scopeSql: string, mode: 'statement' | 'transaction') {
     this.#client = client;
@@ -29,24 +36,53 @@ export class ScopedConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    this.#assertOpen();
     if (this.#mode === 'transaction' && this.#begun && this.#queued.length === 0) {
       return toQueryResult<R>(await this.#client.query(query.sql, [...query.parameters]));
     }
     const statement = inlineParameters(query.sql, query.parameters);
-    return toQueryResult<R>(lastResult(await this.#client.query(this.#batch(statement))));
+    const results = await this.#send(statement);
+    return toQueryResult<R>(results[results.length - 1] as pg.QueryResult);
   }
 
   /** Queues a write whose result is not needed; it runs, in order, with the next round trip. */
   queue(query: CompiledQuery): void {
+    this.#assertOpen();
     if (this.#mode === 'statement') throw new Error('read-only work cannot queue writes');
-    this.#queued.push(inlineParameters(query.sql, query.parameters));
+    this.#queued.push({ sql: inlineParameters(query.sql, query.parameters) });
   }
 
-  /** Commits what was done and queued; work that never touched the database costs nothing. */
+  /**
+   * Queues a statement whose result the work needs later: it is sent, in order, with the next
+   * round trip, and the promise settles then (with the whole batch's error if the batch fails).
+   */
+  queueForResult<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    this.#assertOpen();
+    if (this.#mode === 'statement') throw new Error('read-only work cannot queue writes');
+    const result = new Promise<pg.QueryResult>((resolve, reject) => {
+      this.#queued.push({ sql: inlineParameters(query.sql, query.parameters), settle: { resolve, reject } });
+    });
+    // The batch's own caller sees a failure; the queued statement's waiter may never look.
+    result.catch(() => undefined);
+    return result.then((r) => toQueryResult<R>(r));
+  }
+
+  /** Sends what is queued now, without committing (the queued results settle). */
+  async flush(): Promise<void> {
+    this.#assertOpen();
+    if (this.#queued.length > 0) await this.#send(null);
+  }
+
+  /**
+   * Commits what was done and queued; work that never touched the database costs nothing. The
+   * work may commit early (its last writes and the COMMIT in one round trip) and then read the
+   * queued results; nothing can run on the connection after that.
+   */
   async commit(): Promise<void> {
-    if (this.#mode === 'statement') return;
+    if (this.#mode === 'statement' || this.#committed) return;
+    this.#committed = true;
     if (!this.#begun && this.#queued.length === 0) return;
-    await this.#client.query(this.#batch('COMMIT'));
+    await this.#send('COMMIT');
   }
 
   /** After a failure: an explicit transaction must be rolled back before the client is reused. */
@@ -58,21 +94,39 @@ export class ScopedConnection implements DatabaseConnection {
     throw new Error('streaming is not supported inside a scoped transaction');
   }
 
-  #batch(statement: string): string {
+  #assertOpen(): void {
+    if (this.#committed) throw new Error('the transaction has already been committed');
+  }
+
+  /**
+   * One round trip: the scope (and BEGIN) when due, every queued statement, then `statement`.
+   * Answers one result per statement sent; queued waiters get theirs.
+   */
+  async #send(statement: string | null): Promise<pg.QueryResult[]> {
     const parts: string[] = [];
     if (this.#mode === 'statement') parts.push(this.#scopeSql);
     else if (!this.#begun) {
       parts.push('BEGIN', this.#scopeSql);
       this.#begun = true;
     }
-    parts.push(...this.#queued, statement);
+    const queued = this.#queued;
     this.#queued = [];
-    return parts.join(';\n');
+    const first = parts.length;
+    parts.push(...queued.map((q) => q.sql));
+    if (statement !== null) parts.push(statement);
+    let results: pg.QueryResult[];
+    try {
+      const answer = await this.#client.query(parts.join(';\n'));
+      results = Array.isArray(answer) ? answer : [answer];
+    } catch (error) {
+      for (const q of queued) q.settle?.reject(error);
+      throw error;
+    }
+    queued.forEach((q, i) => {
+      q.settle?.resolve(results[first + i] as pg.QueryResult);
+    });
+    return results;
   }
-}
-
-function lastResult(result: pg.QueryResult | pg.QueryResult[]): pg.QueryResult {
-  return Array.isArray(result) ? (result[result.length - 1] as pg.QueryResult) : result;
 }
 
 const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);

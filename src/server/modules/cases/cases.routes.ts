@@ -57,7 +57,9 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
       reply
         .code(201)
         .send(
-          await inRequestScope(request, (tx, scope) => openCase(tx, scope, policyOf(request), request.body)),
+          await inRequestScope(request, (tx, scope) =>
+            openCase(tx, scope, policyOf(request), request.body, new Date(), { commit: true }),
+          ),
         ),
   );
   app.get(
