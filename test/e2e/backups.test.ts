@@ -1,37 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { navLabels, PASSWORD, screenshot, setupBrowser, signIn } from './support.ts';
+import { e2eApi } from '../support/e2e-api.ts';
+import { navLabels, screenshot, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
+const { login, call } = e2eApi(env);
 /** Marks what this file creates, so it never reads or changes anyone else's data. */
 const tag = `e2e${Date.now().toString(36)}`;
 /** The demo TAC engineer works on New York time (the browser runs in Madrid: the user's zone wins). */
 const ZONE = 'America/New_York';
 const HOUR = 3_600_000;
-
-async function login(email: string): Promise<{ token: string; partnerId: string | null }> {
-  const res = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as { token: string; user: { partnerId: string | null } };
-  return { token: body.token, partnerId: body.user.partnerId };
-}
-
-async function call<T>(bearer: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${env.baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${bearer}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 /** A Northwind customer made for this file, with one application per name (on n, so it is accepted). */
 async function customerWithApplications(name: string, applications: string[]) {

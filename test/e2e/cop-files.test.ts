@@ -1,35 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { navLabels, PASSWORD, screenshot, setupBrowser, signIn } from './support.ts';
+import { e2eApi, unique } from '../support/e2e-api.ts';
+import { navLabels, screenshot, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
-const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+const { token, call } = e2eApi(env);
 const SHA256 = 'a3f1c2'.padEnd(64, '0');
-
-/** A bearer token for API calls the test makes behind the browser's back. */
-async function token(email: string): Promise<string> {
-  const res = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
-
-async function call<T>(bearer: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${env.baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${bearer}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
-  return JSON.parse(text) as T;
-}
 
 /** The CUCM cluster of a demo customer (the demo gives every customer one). */
 async function cucmOf(bearer: string, customer: string): Promise<string> {

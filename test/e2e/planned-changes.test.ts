@@ -5,45 +5,14 @@
  * against its own server with its own demo data.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type DemoServer, startDemoServer } from '../support/e2e-server.ts';
-import { PASSWORD, screenshot, setupBrowser, signIn } from './support.ts';
+import { describe, expect, test } from 'vitest';
+import { e2eApi } from '../support/e2e-api.ts';
+import { useOwnDemoServer } from '../support/e2e-own-server.ts';
+import { screenshot, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
-let server: DemoServer | undefined;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  // Registered after setupBrowser's hook, so it runs after it: every page of this file goes here.
-  env.baseUrl = server.baseUrl;
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function token(email: string): Promise<string> {
-  const res = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
-
-async function call<T>(bearer: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${env.baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${bearer}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
-  return JSON.parse(text) as T;
-}
+useOwnDemoServer(env);
+const { token, call } = e2eApi(env);
 
 interface Change {
   id: string;

@@ -3,6 +3,8 @@ export interface FieldError {
   code: string;
   path?: string;
   message: string;
+  /** The region whose calendar or window a scheduling rule was checked in. */
+  region?: string;
 }
 
 export interface Problem {

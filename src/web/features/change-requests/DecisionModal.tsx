@@ -1,10 +1,9 @@
-import { Alert, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useRequiredText } from '../../components/use-required-text.ts';
+import { showDone } from '../../components/feedback.ts';
+import { ReasonModal } from '../../components/reason-modal.tsx';
 import type { ChangeRequest } from '../changes/types.ts';
 import { GeneralErrors, useFormErrors } from '../disaster-recovery/form-errors.tsx';
-import { DialogForm } from './DialogForm.tsx';
 import { useDecide } from './queries.ts';
 
 /**
@@ -24,29 +23,21 @@ export function DecisionModal({
 }) {
   const { t } = useTranslation();
   const decide = useDecide(request.id, decision);
-  const note = useRequiredText(opened, [decide.reset]);
-
   const server = useFormErrors('changeRequests', decide.error, ['note']);
-  const submit = () => {
-    const text = note.take();
-    if (text === null) return;
+  const confirm = (note: string) =>
     decide.mutate(
-      { note: text },
+      { note },
       {
         onSuccess: (saved) => {
-          notifications.show({
-            color: 'teal',
-            message: t(`changeRequests.${decision}d`, { reference: saved.reference }),
-          });
+          showDone(t(`changeRequests.${decision}d`, { reference: saved.reference }));
           onClose();
         },
       },
     );
-  };
 
   const reject = decision === 'reject';
   return (
-    <DialogForm
+    <ReasonModal
       opened={opened}
       onClose={onClose}
       title={t(reject ? 'changeRequests.rejectTitle' : 'changeRequests.approveTitle', {
@@ -54,8 +45,12 @@ export function DecisionModal({
       })}
       submitLabel={t(reject ? 'changeRequests.reject' : 'changeRequests.approve')}
       busy={decide.isPending}
-      onSubmit={submit}
       danger={reject}
+      label={t('changeRequests.note')}
+      description={t(reject ? 'changeRequests.rejectNoteHint' : 'changeRequests.approveNoteHint')}
+      error={server.field('note')}
+      resets={[decide.reset]}
+      onConfirm={confirm}
     >
       {reject ? (
         <Alert color="red" variant="light">
@@ -65,19 +60,6 @@ export function DecisionModal({
         <Text size="sm">{t('changeRequests.approveText', { title: request.title })}</Text>
       )}
       <GeneralErrors errors={server} />
-      <Textarea
-        label={t('changeRequests.note')}
-        description={t(reject ? 'changeRequests.rejectNoteHint' : 'changeRequests.approveNoteHint')}
-        required
-        autosize
-        minRows={3}
-        maxRows={8}
-        maxLength={2000}
-        value={note.text}
-        onChange={(e) => note.setText(e.currentTarget.value)}
-        error={note.error ?? server.field('note')}
-        data-autofocus
-      />
-    </DialogForm>
+    </ReasonModal>
   );
 }

@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { ApiError, type FieldError, isApiError } from '../../api/problem.ts';
 import type { Customer } from '../../api/types.ts';
 import { useLocale, useTimeZone } from '../../app/session.ts';
+import { DialogForm } from '../../components/dialog-form.tsx';
 import { IconAlert } from '../../components/icons.tsx';
 import { formatInstant, instantToWallTime, wallTimeToInstant } from '../../components/time.ts';
 import { type MaintenanceWindow, useRegionZones } from '../calendar/queries.ts';
@@ -21,7 +22,6 @@ import {
   type UpgradeReason,
 } from '../changes/types.ts';
 import { GeneralErrors, useFormErrors } from '../disaster-recovery/form-errors.tsx';
-import { DialogForm } from './DialogForm.tsx';
 import { useSchedule } from './queries.ts';
 
 const FIELDS = [

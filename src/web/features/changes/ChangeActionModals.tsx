@@ -1,9 +1,9 @@
 import { Alert, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showDone } from '../../components/feedback.ts';
 import { FormModal } from '../../components/forms.tsx';
-import { useRequiredText } from '../../components/use-required-text.ts';
+import { ReasonModal } from '../../components/reason-modal.tsx';
 import { GeneralErrors, useFormErrors } from '../disaster-recovery/form-errors.tsx';
 import { ViewerRange } from './ChangeWindow.tsx';
 import { useCancelChange, useCompleteChange, useDeclineRequest } from './queries.ts';
@@ -32,10 +32,7 @@ export function CompleteChangeModal({ change, opened, onClose }: ModalProps) {
   const submit = () =>
     complete.mutate(note.trim() ? { note: note.trim() } : {}, {
       onSuccess: (saved) => {
-        notifications.show({
-          color: 'teal',
-          message: t('changes.actions.completed', { reference: saved.reference }),
-        });
+        showDone(t('changes.actions.completed', { reference: saved.reference }));
         onClose();
       },
     });
@@ -72,53 +69,35 @@ export function CompleteChangeModal({ change, opened, onClose }: ModalProps) {
 export function CancelChangeModal({ change, opened, onClose }: ModalProps) {
   const { t } = useTranslation();
   const cancel = useCancelChange(change.id);
-  const reason = useRequiredText(opened, [cancel.reset]);
-
   const server = useFormErrors('changes', cancel.error, ['reason']);
-  const submit = () => {
-    const text = reason.take();
-    if (text === null) return;
+  const confirm = (reason: string) =>
     cancel.mutate(
-      { reason: text },
+      { reason },
       {
         onSuccess: (saved) => {
-          notifications.show({
-            color: 'teal',
-            message: t('changes.actions.cancelled', { reference: saved.reference }),
-          });
+          showDone(t('changes.actions.cancelled', { reference: saved.reference }));
           onClose();
         },
       },
     );
-  };
 
   return (
-    <FormModal
+    <ReasonModal
       opened={opened}
       onClose={onClose}
       title={t('changes.actions.cancelTitle', { reference: change.reference })}
       submitLabel={t('changes.actions.cancel')}
       busy={cancel.isPending}
-      error={null}
-      onSubmit={submit}
+      label={t('changes.actions.cancelReason')}
+      error={server.field('reason')}
+      resets={[cancel.reset]}
+      onConfirm={confirm}
     >
       <Alert color="red" variant="light">
         <Text size="sm">{t('changes.actions.cancelText')}</Text>
       </Alert>
       <GeneralErrors errors={server} />
-      <Textarea
-        label={t('changes.actions.cancelReason')}
-        required
-        autosize
-        minRows={3}
-        maxRows={8}
-        maxLength={2000}
-        value={reason.text}
-        onChange={(e) => reason.setText(e.currentTarget.value)}
-        error={reason.error ?? server.field('reason')}
-        data-autofocus
-      />
-    </FormModal>
+    </ReasonModal>
   );
 }
 
@@ -134,35 +113,30 @@ export function DeclineRequestModal({
 }) {
   const { t } = useTranslation();
   const decline = useDeclineRequest();
-  const note = useRequiredText(opened, [decline.reset]);
-
   const server = useFormErrors('changes', decline.error, ['note']);
-  const submit = () => {
-    const text = note.take();
-    if (text === null) return;
+  const confirm = (note: string) =>
     decline.mutate(
-      { id: request.id, note: text },
+      { id: request.id, note },
       {
         onSuccess: () => {
-          notifications.show({
-            color: 'teal',
-            message: t('reschedule.declined', { reference: request.changeReference }),
-          });
+          showDone(t('reschedule.declined', { reference: request.changeReference }));
           onClose();
         },
       },
     );
-  };
 
   return (
-    <FormModal
+    <ReasonModal
       opened={opened}
       onClose={onClose}
       title={t('reschedule.declineTitle', { reference: request.changeReference })}
       submitLabel={t('reschedule.decline')}
       busy={decline.isPending}
-      error={null}
-      onSubmit={submit}
+      label={t('reschedule.declineNote')}
+      description={t('reschedule.declineNoteHint')}
+      error={server.field('note')}
+      resets={[decline.reset]}
+      onConfirm={confirm}
     >
       <Stack gap={4}>
         <Text size="sm">
@@ -177,19 +151,6 @@ export function DeclineRequestModal({
         </Text>
       </Stack>
       <GeneralErrors errors={server} />
-      <Textarea
-        label={t('reschedule.declineNote')}
-        description={t('reschedule.declineNoteHint')}
-        required
-        autosize
-        minRows={3}
-        maxRows={8}
-        maxLength={2000}
-        value={note.text}
-        onChange={(e) => note.setText(e.currentTarget.value)}
-        error={note.error ?? server.field('note')}
-        data-autofocus
-      />
-    </FormModal>
+    </ReasonModal>
   );
 }

@@ -1,4 +1,4 @@
-import { MultiSelect, Stack, TagsInput, Text } from '@mantine/core';
+import { MultiSelect, Stack, TagsInput, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS, type Region } from '../../api/types.ts';
@@ -13,18 +13,25 @@ export interface SelectionValue {
 }
 
 /**
- * Who a change the provider plans from something it knows reaches (a COP install): customers by
- * name, whole partners, whole regions, or customers on a version, as one fieldset for a dialog. The
- * same selectors as the new-change form; "nobody chosen" is the customers field's error.
+ * Who a change reaches: customers by name, whole partners, whole regions, or customers on a
+ * version, as one fieldset. The new-change form shows it as one of its sections, with "nobody
+ * chosen" as `error` above the selectors; a dialog (a COP install) shows it as a field group and
+ * puts "nobody chosen" on the customers field.
  */
 export function ChangeSelectionFields({
   value,
   onChange,
   err,
+  error,
+  section = false,
 }: {
   value: SelectionValue;
   onChange: (patch: Partial<SelectionValue>) => void;
   err: (field: keyof SelectionValue) => string | undefined;
+  /** A word on the selection as a whole. */
+  error?: string | undefined;
+  /** Titled as a section of a page rather than as a group of a dialog's fields. */
+  section?: boolean;
 }) {
   const { t } = useTranslation();
   const partners = usePartners();
@@ -36,12 +43,23 @@ export function ChangeSelectionFields({
       aria-labelledby={legendId}
       style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}
     >
-      <Text component="legend" id={legendId} fw={600} size="sm" p={0}>
-        {t('changes.form.selection')}
-      </Text>
-      <Text size="xs" c="dimmed" mt={-8}>
+      {section ? (
+        <Title order={2} fz="md" component="legend" id={legendId} mb={4}>
+          {t('changes.form.selection')}
+        </Title>
+      ) : (
+        <Text component="legend" id={legendId} fw={600} size="sm" p={0}>
+          {t('changes.form.selection')}
+        </Text>
+      )}
+      <Text size={section ? 'sm' : 'xs'} c="dimmed" mt={section ? undefined : -8}>
         {t('changes.form.selectionHint')}
       </Text>
+      {error && (
+        <Text size="sm" c="red.9" role="alert">
+          {error}
+        </Text>
+      )}
       <CustomerMultiPicker
         label={t('changes.form.customers')}
         placeholder={value.customerIds.length === 0 ? t('changes.form.customersPlaceholder') : undefined}

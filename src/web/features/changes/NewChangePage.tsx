@@ -7,13 +7,10 @@ import {
   Checkbox,
   Grid,
   Group,
-  MultiSelect,
   Paper,
   Select,
   Stack,
-  TagsInput,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -22,14 +19,13 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem.ts';
-import { REGIONS, type Region } from '../../api/types.ts';
 import { useTimeZone } from '../../app/session.ts';
 import { PageHeader } from '../../components/common.tsx';
 import { showDone } from '../../components/feedback.ts';
 import { FormError } from '../../components/states.tsx';
-import { usePartners } from '../partners/queries.ts';
+import { ChangeTextFields, EmergencyReasonSelect } from './ChangeFields.tsx';
+import { ChangeSelectionFields } from './ChangeSelectionFields.tsx';
 import { CheckPanel } from './CheckPanel.tsx';
-import { CustomerMultiPicker } from './CustomerMultiPicker.tsx';
 import {
   type ChangeDraft,
   type DraftErrorCode,
@@ -47,8 +43,6 @@ import {
   CHANGE_TYPES,
   type ChangeInput,
   type ChangeType,
-  EMERGENCY_REASONS,
-  type EmergencyReason,
   type Slot,
   UPGRADE_REASONS,
   type UpgradeReason,
@@ -60,75 +54,6 @@ const LOCAL_ERROR_KEY: Record<DraftErrorCode, string> = {
   no_selection: 'changes.form.noSelection',
   end_before_start: 'changes.form.endBeforeStart',
 };
-
-/** Who the change reaches: customers by name, whole partners, whole regions, or by version. */
-function SelectionFields({
-  draft,
-  set,
-  err,
-}: {
-  draft: ChangeDraft;
-  set: (patch: Partial<ChangeDraft>) => void;
-  err: (field: string) => string | undefined;
-}) {
-  const { t } = useTranslation();
-  const partners = usePartners();
-  return (
-    <Stack gap="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-      <Title order={2} fz="md" component="legend" mb={4}>
-        {t('changes.form.selection')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('changes.form.selectionHint')}
-      </Text>
-      {err('selection') && (
-        <Text size="sm" c="red.9" role="alert">
-          {err('selection')}
-        </Text>
-      )}
-      <CustomerMultiPicker
-        label={t('changes.form.customers')}
-        placeholder={draft.customerIds.length === 0 ? t('changes.form.customersPlaceholder') : undefined}
-        value={draft.customerIds}
-        onChange={(customerIds) => set({ customerIds })}
-        error={err('customerIds')}
-      />
-      <MultiSelect
-        label={t('changes.form.partners')}
-        searchable
-        data={(partners.data?.items ?? [])
-          .filter((p) => p.active)
-          .map((p) => ({ value: p.id, label: p.name }))}
-        value={draft.partnerIds}
-        onChange={(partnerIds) => set({ partnerIds })}
-        error={err('partnerIds')}
-        nothingFoundMessage={t('list.noMatches')}
-        comboboxProps={{ withinPortal: true }}
-      />
-      <MultiSelect
-        label={t('changes.form.regions')}
-        data={REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))}
-        value={draft.regions}
-        onChange={(regions) => set({ regions: regions as Region[] })}
-        error={err('regions')}
-        comboboxProps={{ withinPortal: true }}
-      />
-      <TagsInput
-        label={t('changes.form.versions')}
-        description={t('changes.form.versionsHint')}
-        placeholder={draft.versions.length === 0 ? '12.5 SU7a' : undefined}
-        splitChars={[',', ';']}
-        acceptValueOnBlur
-        maxTags={50}
-        value={draft.versions}
-        onChange={(versions) =>
-          set({ versions: [...new Set(versions.map((v) => v.trim()).filter(Boolean))] })
-        }
-        error={err('versions')}
-      />
-    </Stack>
-  );
-}
 
 /** The fields that belong to one type only: why an upgrade, which emergency, when the certificate expires. */
 function TypeFields({
@@ -174,14 +99,10 @@ function TypeFields({
         />
       )}
       {show.emergencyReason && (
-        <Select
-          label={t('changes.emergencyReason')}
-          required
-          data={EMERGENCY_REASONS.map((r) => ({ value: r, label: t(`changes.emergencyReasons.${r}`) }))}
+        <EmergencyReasonSelect
           value={draft.emergencyReason}
-          onChange={(v) => set({ emergencyReason: v as EmergencyReason | null })}
+          onChange={(emergencyReason) => set({ emergencyReason })}
           error={err('emergencyReason')}
-          comboboxProps={{ withinPortal: true }}
         />
       )}
       {show.certificateExpiresAt && (
@@ -315,26 +236,20 @@ export default function NewChangePage() {
                   description={draft.type ? t(`changes.typeHints.${draft.type}`) : undefined}
                   comboboxProps={{ withinPortal: true }}
                 />
-                <TextInput
-                  label={t('changes.titleField')}
-                  required
-                  maxLength={200}
-                  value={draft.title}
-                  onChange={(e) => set({ title: e.currentTarget.value })}
-                  error={err('title')}
+                <ChangeTextFields
+                  value={draft}
+                  onChange={set}
+                  err={err}
+                  titleRequired
+                  descriptionHint={t('changes.form.descriptionHint')}
                 />
-                <Textarea
-                  label={t('changes.description')}
-                  description={t('changes.form.descriptionHint')}
-                  autosize
-                  minRows={3}
-                  maxRows={10}
-                  maxLength={5000}
-                  value={draft.description}
-                  onChange={(e) => set({ description: e.currentTarget.value })}
-                  error={err('description')}
+                <ChangeSelectionFields
+                  value={draft}
+                  onChange={set}
+                  err={err}
+                  error={err('selection')}
+                  section
                 />
-                <SelectionFields draft={draft} set={set} err={err} />
                 <Box>
                   <Title order={2} fz="md" mb={4}>
                     {t('changes.form.when')}

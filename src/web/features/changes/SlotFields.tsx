@@ -1,20 +1,22 @@
 import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Region } from '../../api/types.ts';
+import { REGIONS, type Region } from '../../api/types.ts';
 import { useLocale, useTimeZone } from '../../app/session.ts';
-import { formatWallTime, REGION_ZONES, readWallTime } from './local-time.ts';
+import { useRegionZones } from '../calendar/queries.ts';
+import { formatWallTime, readWallTime } from './local-time.ts';
 
-/** The zones a slot may be typed in: the viewer's own, then the regions' (affected ones first). */
+/**
+ * The zones a slot may be typed in: the viewer's own, then the regions' as the policy sets them
+ * (affected ones first).
+ */
 export function useZoneOptions(regions: readonly Region[]) {
   const { t } = useTranslation();
   const viewer = useTimeZone();
-  const ordered = [
-    ...regions,
-    ...(Object.keys(REGION_ZONES) as Region[]).filter((r) => !regions.includes(r)),
-  ];
+  const zones = useRegionZones();
+  const ordered = [...regions, ...REGIONS.filter((r) => !regions.includes(r))];
   const options = [{ value: viewer, label: t('changes.slot.yourZone', { zone: viewer }) }];
   for (const region of ordered) {
-    const zone = REGION_ZONES[region];
+    const zone = zones[region];
     if (options.some((o) => o.value === zone)) continue;
     options.push({ value: zone, label: t('changes.slot.regionZone', { region, zone }) });
   }

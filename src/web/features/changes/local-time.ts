@@ -3,16 +3,8 @@
  * viewer's, or one of the affected regions'), and a region's local window is shown as its own
  * clock reads it. Pure functions, no React.
  */
-import type { Locale, Region } from '../../api/types.ts';
+import type { Locale } from '../../api/types.ts';
 import { instantToWallTime, wallTimeToInstant } from '../../components/time.ts';
-
-/** The default policy's region zones (SPEC §2); the server's `regionTimes` name the active ones. */
-export const REGION_ZONES: Record<Region, string> = {
-  AMER: 'America/New_York',
-  APJC: 'Asia/Tokyo',
-  AUS: 'Australia/Sydney',
-  EMEA: 'Europe/Paris',
-};
 
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', es: 'es-ES' };
 const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem.ts';
-import type { Region } from '../../api/types.ts';
 import { useChangePolicy } from './queries.ts';
 import { ruleText, violationRegion } from './rules.tsx';
 
@@ -21,7 +20,7 @@ export function usePlanErrors(
   const policy = useChangePolicy();
   const byField: Record<string, string> = {};
   const general: string[] = [];
-  const text = (code: string | undefined, message: string, named?: Region) => {
+  const text = (code: string | undefined, message: string, named?: string) => {
     if (!code) return message;
     const region = violationRegion({ region: named, message });
     const rule = ruleText(t, policy.data, code, message, region);
@@ -32,8 +31,7 @@ export function usePlanErrors(
     const items = error.problem.errors ?? [];
     for (const item of items) {
       const key = (item.path ?? '').replace(/^\/+/, '').split(/[/.]/)[0] ?? '';
-      // The server names the region a rule broke in (older answers only in the message's prefix).
-      const words = text(item.code, item.message, (item as { region?: Region }).region);
+      const words = text(item.code, item.message, item.region);
       if (fields.includes(key) && !options.generalCodes?.includes(item.code)) byField[key] ??= words;
       else general.push(words);
     }

@@ -3,15 +3,21 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem.ts';
 import { REGIONS, type Region } from '../../api/types.ts';
-import { REGION_ZONES } from './local-time.ts';
+import { DEFAULT_REGION_ZONES } from '../calendar/queries.ts';
 import { type ChangePolicy, useChangePolicy } from './queries.ts';
 import type { Violation } from './types.ts';
 
-/** The region a rule names: given by the check, or the "EMEA: …" prefix of a 422's message. */
-export function violationRegion(v: { region?: Region | undefined; message: string }): Region | undefined {
-  if (v.region) return v.region;
+const isRegion = (value: string | undefined): value is Region =>
+  value !== undefined && (REGIONS as readonly string[]).includes(value);
+
+/**
+ * The region a rule names: the check's and the 422 entry's `region`; only where an answer gives none
+ * (an older server), the "EMEA: …" prefix of its message.
+ */
+export function violationRegion(v: { region?: string | undefined; message: string }): Region | undefined {
+  if (v.region) return isRegion(v.region) ? v.region : undefined;
   const prefix = /^([A-Z]{3,4}):/.exec(v.message)?.[1];
-  return prefix && (REGIONS as readonly string[]).includes(prefix) ? (prefix as Region) : undefined;
+  return isRegion(prefix) ? prefix : undefined;
 }
 
 /**
@@ -28,7 +34,7 @@ export function ruleText(
   const windows = region ? policy?.regions[region]?.windows : undefined;
   const values = {
     window: windows ? `${windows.start}–${windows.end}` : '21:00–06:00',
-    zone: region ? (policy?.regions[region]?.timeZone ?? REGION_ZONES[region]) : '',
+    zone: region ? (policy?.regions[region]?.timeZone ?? DEFAULT_REGION_ZONES[region]) : '',
     days: policy?.changes.noticeBusinessDays ?? 10,
     min: policy?.changes.certificateWindowDays.min ?? 3,
     max: policy?.changes.certificateWindowDays.max ?? 7,
@@ -44,7 +50,7 @@ export function ruleText(
 export function useRuleText() {
   const { t } = useTranslation();
   const policy = useChangePolicy();
-  return (v: { code: string; message: string; region?: Region | undefined }) =>
+  return (v: { code: string; message: string; region?: string | undefined }) =>
     ruleText(t, policy.data, v.code, v.message, violationRegion(v));
 }
 

@@ -1,11 +1,11 @@
-import { Select, Text, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Select, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../app/session.ts';
+import { showDone } from '../../components/feedback.ts';
 import { FormModal } from '../../components/forms.tsx';
+import { ReasonModal } from '../../components/reason-modal.tsx';
 import { wallTimeToInstant } from '../../components/time.ts';
-import { useRequiredText } from '../../components/use-required-text.ts';
 import { GeneralErrors, useFormErrors } from '../disaster-recovery/form-errors.tsx';
 import { useCancelCop, useMarkInstalled, useRecordUpload, useRejectCop } from './queries.ts';
 import { CHECKSUM_ALGORITHMS, CHECKSUM_LENGTH, type ChecksumAlgorithm, type CopRequest } from './types.ts';
@@ -70,10 +70,7 @@ export function RecordUploadModal({ request, opened, onClose }: ModalProps) {
       },
       {
         onSuccess: (saved) => {
-          notifications.show({
-            color: 'teal',
-            message: t('copRequests.uploadDone', { number: saved.number }),
-          });
+          showDone(t('copRequests.uploadDone', { number: saved.number }));
           onClose();
         },
       },
@@ -170,10 +167,7 @@ export function MarkInstalledModal({ request, opened, onClose }: ModalProps) {
     setLocalError(undefined);
     installed.mutate(at ? { installedAt: at } : {}, {
       onSuccess: (saved) => {
-        notifications.show({
-          color: 'teal',
-          message: t('copRequests.installedDone', { number: saved.number }),
-        });
+        showDone(t('copRequests.installedDone', { number: saved.number }));
         onClose();
       },
     });
@@ -220,50 +214,32 @@ export function CloseRequestModal({
   const reject = useRejectCop(request.id);
   const cancel = useCancelCop(request.id);
   const mutation = mode === 'reject' ? reject : cancel;
-  const reason = useRequiredText(opened, [reject.reset, cancel.reset]);
-
   const server = useFormErrors('copRequests', mutation.error, ['reason']);
-  const submit = () => {
-    const text = reason.take();
-    if (text === null) return;
+  const confirm = (reason: string) =>
     mutation.mutate(
-      { reason: text },
+      { reason },
       {
         onSuccess: (saved) => {
-          notifications.show({
-            color: 'teal',
-            message: t(`copRequests.${mode}Done`, { number: saved.number }),
-          });
+          showDone(t(`copRequests.${mode}Done`, { number: saved.number }));
           onClose();
         },
       },
     );
-  };
 
   return (
-    <FormModal
+    <ReasonModal
       opened={opened}
       onClose={onClose}
       title={t(`copRequests.${mode}Title`, { number: request.number })}
       submitLabel={t(`copRequests.${mode}`)}
       busy={mutation.isPending}
-      error={null}
-      onSubmit={submit}
+      label={t('copRequests.closingReasonLabel')}
+      error={server.field('reason')}
+      resets={[reject.reset, cancel.reset]}
+      onConfirm={confirm}
     >
       <Text size="sm">{t(`copRequests.${mode}Text`)}</Text>
       <GeneralErrors errors={server} />
-      <Textarea
-        label={t('copRequests.closingReasonLabel')}
-        required
-        autosize
-        minRows={3}
-        maxRows={8}
-        maxLength={2000}
-        value={reason.text}
-        onChange={(e) => reason.setText(e.currentTarget.value)}
-        error={reason.error ?? server.field('reason')}
-        data-autofocus
-      />
-    </FormModal>
+    </ReasonModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Checkbox, NumberInput, Select, Text, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, NumberInput, Text, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +6,10 @@ import { useLocale, useTimeZone } from '../../app/session.ts';
 import { showDone } from '../../components/feedback.ts';
 import { FormModal } from '../../components/forms.tsx';
 import { formatInstant } from '../../components/time.ts';
-import { ChangeSelectionFields, type SelectionValue } from '../changes/ChangeSelectionFields.tsx';
+import { ChangeTextFields, EmergencyReasonSelect } from '../changes/ChangeFields.tsx';
+import { ChangeSelectionFields } from '../changes/ChangeSelectionFields.tsx';
 import { usePlanErrors } from '../changes/plan-errors.ts';
 import { useChangePolicy } from '../changes/queries.ts';
-import { EMERGENCY_REASONS, type EmergencyReason } from '../changes/types.ts';
 import { GeneralErrors } from '../disaster-recovery/form-errors.tsx';
 import {
   COP_DURATION,
@@ -111,12 +111,6 @@ export function CopInstallModal({ opened, onClose }: { opened: boolean; onClose:
     });
   };
 
-  const selection: SelectionValue = {
-    customerIds: draft.customerIds,
-    partnerIds: draft.partnerIds,
-    regions: draft.regions,
-    versions: draft.versions,
-  };
   const days = policy.data?.changes.noticeBusinessDays ?? 10;
 
   return (
@@ -149,7 +143,7 @@ export function CopInstallModal({ opened, onClose }: { opened: boolean; onClose:
         error={err('fileName')}
         data-autofocus
       />
-      <ChangeSelectionFields value={selection} onChange={set} err={err} />
+      <ChangeSelectionFields value={draft} onChange={set} err={err} />
       <Checkbox
         label={t('copRequests.install.emergency')}
         description={t('copRequests.install.emergencyHint')}
@@ -160,14 +154,10 @@ export function CopInstallModal({ opened, onClose }: { opened: boolean; onClose:
         error={err('emergency')}
       />
       {draft.emergency && (
-        <Select
-          label={t('changes.emergencyReason')}
-          required
-          data={EMERGENCY_REASONS.map((r) => ({ value: r, label: t(`changes.emergencyReasons.${r}`) }))}
+        <EmergencyReasonSelect
           value={draft.emergencyReason}
-          onChange={(v) => set({ emergencyReason: v as EmergencyReason | null })}
+          onChange={(emergencyReason) => set({ emergencyReason })}
           error={err('emergencyReason')}
-          comboboxProps={{ withinPortal: true }}
         />
       )}
       <NumberInput
@@ -192,27 +182,16 @@ export function CopInstallModal({ opened, onClose }: { opened: boolean; onClose:
         onChange={(e) => set({ after: e.currentTarget.value })}
         error={err('after')}
       />
-      <TextInput
-        label={t('changes.titleField')}
-        description={t('copRequests.install.titleHint')}
-        placeholder={t('copRequests.install.titlePlaceholder', {
+      <ChangeTextFields
+        value={draft}
+        onChange={set}
+        err={err}
+        titleHint={t('copRequests.install.titleHint')}
+        titlePlaceholder={t('copRequests.install.titlePlaceholder', {
           fileName: draft.fileName.trim() || EXAMPLE_FILE,
         })}
-        maxLength={200}
-        value={draft.title}
-        onChange={(e) => set({ title: e.currentTarget.value })}
-        error={err('title')}
-      />
-      <Textarea
-        label={t('changes.description')}
-        description={t('copRequests.install.descriptionHint')}
-        autosize
-        minRows={2}
-        maxRows={8}
-        maxLength={5000}
-        value={draft.description}
-        onChange={(e) => set({ description: e.currentTarget.value })}
-        error={err('description')}
+        descriptionHint={t('copRequests.install.descriptionHint')}
+        compact
       />
     </FormModal>
   );

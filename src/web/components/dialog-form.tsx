@@ -3,8 +3,8 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * A dialog holding a form, as components/forms.tsx's FormModal, whose submit button can be red when
- * the action cannot be undone (rejecting a request, revoking a feed).
+ * A dialog holding a form, as forms.tsx's FormModal, whose submit button can be red when the action
+ * cannot be undone (rejecting a request, revoking a feed).
  */
 export function DialogForm({
   opened,
