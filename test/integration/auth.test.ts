@@ -349,4 +349,38 @@ describe('authentication cache', () => {
       await cached.close();
     }
   });
+  it("a cached sign-in names the caller's current user and partner names after a rename on the node", async () => {
+    const cached = await createTestApp({ AUTH_CACHE_MS: '60000' });
+    try {
+      const emailOf = async (c: typeof w.a.engineer) => (await c.get('/auth/me')).json().user.email as string;
+      const engineer = client(cached.app, await login(cached.app, await emailOf(w.a.engineer)));
+      const provider = client(cached.app, await login(cached.app, await emailOf(w.provider)));
+      const contract = (await w.a.admin.get(`/contracts/${w.a.contractId}`)).json<{ number: string }>();
+      const open = async () => {
+        const opened = await engineer.post('/cases', {
+          customerId: w.a.customerId,
+          contractNumber: contract.number,
+          title: 'Phones cannot register',
+          description: 'Since 09:00 the phones on the second floor cannot register.',
+          category: 'common_problem',
+          impact: 'individualized',
+          urgency: 'low',
+          contact: { name: 'Ana Ruiz', phone: '+34 600 123 456', email: 'ana@partner.example' },
+        });
+        expect(opened.statusCode, opened.body).toBe(201);
+        return opened.json<{ caller: { name: string }; partnerName: string }>();
+      };
+      await open(); // the sign-in is cached from here on
+      const userName = unique('Engineer renamed');
+      expect((await provider.patch(`/users/${w.a.engineerId}`, { name: userName })).statusCode).toBe(200);
+      expect((await open()).caller.name).toBe(userName);
+      const partnerName = unique('Partner renamed');
+      expect((await provider.patch(`/partners/${w.a.partnerId}`, { name: partnerName })).statusCode).toBe(
+        200,
+      );
+      expect((await open()).partnerName).toBe(partnerName);
+    } finally {
+      await cached.close();
+    }
+  });
 });

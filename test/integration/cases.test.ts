@@ -44,6 +44,8 @@ interface CaseBody {
   timeToResolveMinutes: number | null;
   reopenCount: number;
   allowedActions: string[];
+  caller: { id: string | null; name: string; email: string };
+  partnerName: string;
   timeline: {
     kind: string;
     body: string | null;
@@ -134,6 +136,19 @@ async function countCases() {
 }
 
 describe('opening a case', () => {
+  it('names the caller and the partner as they are now, even right after a rename', async () => {
+    const userName = unique('Renamed engineer');
+    const renamed = await w.provider.patch(`/users/${w.a.engineerId}`, { name: userName });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const partnerName = unique('Renamed partner');
+    const partner = await w.provider.patch(`/partners/${w.a.partnerId}`, { name: partnerName });
+    expect(partner.statusCode, partner.body).toBe(200);
+    const kase = await openCase(w.a.engineer, w.a);
+    expect(kase.caller.name).toBe(userName);
+    expect(kase.partnerName).toBe(partnerName);
+    expect(await getCase(w.a.engineer, kase.id)).toEqual(kase);
+  });
+
   it('computes severity from the matrix, numbers the case and fixes the response due', async () => {
     const s1 = await openCase(w.a.engineer, w.a, { impact: 'widespread', urgency: 'critical' });
     expect(s1.number).toMatch(/^DI-\d{4}-\d{6,}$/);

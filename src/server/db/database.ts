@@ -77,6 +77,9 @@ export interface Scope {
   /** API tokens may be read-only. */
   readOnly: boolean;
   requestId: string | null;
+  /** The signed-in user's display name and partner's name, when the sign-in look-up gave them. */
+  userName?: string;
+  partnerName?: string | null;
 }
 
 export function systemScope(label: string, requestId: string | null = null): Scope {
@@ -93,7 +96,15 @@ export function systemScope(label: string, requestId: string | null = null): Sco
 }
 
 export function scopeForUser(
-  user: { id: string; email: string; role: Role; partner_id: string | null; customer_id: string | null },
+  user: {
+    id: string;
+    email: string;
+    role: Role;
+    partner_id: string | null;
+    customer_id: string | null;
+    name?: string;
+    partner_name?: string | null;
+  },
   extra: { readOnly?: boolean; requestId?: string | null } = {},
 ): Scope {
   const kind = user.role.startsWith('provider_')
@@ -110,6 +121,7 @@ export function scopeForUser(
     label: user.email,
     readOnly: extra.readOnly ?? false,
     requestId: extra.requestId ?? null,
+    ...(user.name === undefined ? {} : { userName: user.name, partnerName: user.partner_name ?? null }),
   };
 }
 

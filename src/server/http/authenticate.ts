@@ -16,6 +16,8 @@ interface AuthRow {
   role: Role;
   partner_id: string | null;
   customer_id: string | null;
+  user_name: string;
+  partner_name: string | null;
 }
 
 function bearerToken(request: FastifyRequest): string | null {
@@ -40,6 +42,8 @@ function toScope(row: AuthRow, request: FastifyRequest, readOnly: boolean): Scop
       role: row.role,
       partner_id: row.partner_id,
       customer_id: row.customer_id,
+      name: row.user_name,
+      partner_name: row.partner_name,
     },
     { readOnly, requestId: request.id },
   );
@@ -86,7 +90,13 @@ export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('auth', null);
   app.addHook('onResponse', async (request, reply) => {
     if (SAFE_METHODS.has(request.method) || reply.statusCode >= 400) return;
-    if (request.url.startsWith('/api/v1/auth/') || request.url.startsWith('/api/v1/users')) clearAuthCache();
+    // Partners too: a signed-in caller's scope carries its partner's name.
+    if (
+      request.url.startsWith('/api/v1/auth/') ||
+      request.url.startsWith('/api/v1/users') ||
+      request.url.startsWith('/api/v1/partners')
+    )
+      clearAuthCache();
   });
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/') || request.is404) return;

@@ -156,10 +156,10 @@ export async function openCase(
       number: string;
     }>`
       SELECT cu.id, cu.name, cu.region, cu.active, cu.partner_id,
-        (SELECT p.name FROM partners p WHERE p.id = cu.partner_id) AS partner_name,
+        ${scope.partnerName === undefined ? sql`(SELECT p.name FROM partners p WHERE p.id = cu.partner_id)` : sql`${scope.partnerName}::text`} AS partner_name,
         k.id AS contract_id, k.number AS contract_number, k.customer_id AS contract_customer_id,
         k.starts_on, k.ends_on, k.active AS contract_active,
-        (SELECT u.name FROM users u WHERE u.id = ${scope.userId}::uuid) AS caller_name,
+        ${scope.userName === undefined ? sql`(SELECT u.name FROM users u WHERE u.id = ${scope.userId}::uuid)` : sql`${scope.userName}::text`} AS caller_name,
         next_case_number(${now}::timestamptz) AS number
       FROM customers cu
       LEFT JOIN contracts k ON upper(k.number) = upper(${input.contractNumber.trim()})
