@@ -1,31 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import { e2eApi } from '../support/e2e-api.ts';
 import { expectAccessible, newPage, PASSWORD, screenshot, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
 
 /** A routine change for Tailspin Airlines (Northwind, EMEA) in the first allowed slot, by API. */
 async function planAxeChange(title: string, askReschedule: boolean) {
-  const login = async (email: string) => {
-    const res = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    });
-    return ((await res.json()) as { token: string }).token;
-  };
-  const api = async <T>(bearer: string, method: 'GET' | 'POST', path: string, body?: unknown) => {
-    const res = await fetch(`${env.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${bearer}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
-    return JSON.parse(text) as T;
-  };
+  const { token: login, call: api } = e2eApi(env);
   const provider = await login('admin@provider.example');
   const found = await api<{ items: { id: string; name: string }[] }>(
     provider,

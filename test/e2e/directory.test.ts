@@ -6,47 +6,17 @@
  * this file runs against its own server with its own demo data. Every name is unique per run.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type DemoServer, startDemoServer } from '../support/e2e-server.ts';
-import { expectAccessible, newPage, PASSWORD, screenshot, setupBrowser, signIn } from './support.ts';
+import { describe, expect, test } from 'vitest';
+import { e2eApi } from '../support/e2e-api.ts';
+import { withOwnDemoServer } from '../support/e2e-own-server.ts';
+import { expectAccessible, newPage, screenshot, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
-let server: DemoServer | undefined;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  // Registered after setupBrowser's hook, so it runs after it: every page of this file goes here.
-  env.baseUrl = server.baseUrl;
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+// Registered after setupBrowser's hook, so it runs after it: every page of this file goes here.
+withOwnDemoServer(env);
+const { token, call } = e2eApi(env);
 
 const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
-
-async function token(email: string, password = PASSWORD): Promise<string> {
-  const res = await fetch(`${env.baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
-
-async function call<T>(bearer: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${env.baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${bearer}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
-  return JSON.parse(text) as T;
-}
 
 /** The text of the error message a field points to (aria-describedby), once it is marked invalid. */
 async function fieldError(field: Locator): Promise<string> {

@@ -7,11 +7,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { e2eApi } from '../support/e2e-api.ts';
-import { useOwnDemoServer } from '../support/e2e-own-server.ts';
+import { withOwnDemoServer } from '../support/e2e-own-server.ts';
 import { screenshot, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
-useOwnDemoServer(env);
+withOwnDemoServer(env);
 const { token, call } = e2eApi(env);
 
 interface Change {

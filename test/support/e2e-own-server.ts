@@ -7,7 +7,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { type DemoServer, startDemoServer } from './e2e-server.ts';
 
-export function useOwnDemoServer(env: { baseUrl: string }): void {
+export function withOwnDemoServer(env: { baseUrl: string }): void {
   let server: DemoServer | undefined;
   beforeAll(async () => {
     server = await startDemoServer();

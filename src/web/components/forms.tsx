@@ -37,13 +37,18 @@ export function useServerErrors(
   return { field: (name: string) => byField[name], general: unmatched ? error : null };
 }
 
+/**
+ * A dialog holding a form. `error` shows above the fields (omit it when the fields show their own);
+ * `danger` makes the submit button red for what cannot be undone (rejecting, revoking).
+ */
 export function FormModal({
   opened,
   onClose,
   title,
   submitLabel,
   busy,
-  error,
+  error = null,
+  danger = false,
   onSubmit,
   children,
   size = 'md',
@@ -53,7 +58,8 @@ export function FormModal({
   title: string;
   submitLabel: string;
   busy: boolean;
-  error: unknown;
+  error?: unknown;
+  danger?: boolean;
   onSubmit: () => void;
   children: ReactNode;
   size?: 'md' | 'lg';
@@ -80,7 +86,7 @@ export function FormModal({
             <Button variant="default" onClick={onClose}>
               {t('actions.cancel')}
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={busy} color={danger ? 'red.9' : undefined}>
               {submitLabel}
             </Button>
           </Group>

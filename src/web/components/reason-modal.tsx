@@ -1,6 +1,6 @@
 import { Textarea } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { DialogForm } from './dialog-form.tsx';
+import { FormModal } from './forms.tsx';
 import { useRequiredText } from './use-required-text.ts';
 
 /**
@@ -47,7 +47,7 @@ export function ReasonModal({
     if (value !== null) onConfirm(value);
   };
   return (
-    <DialogForm
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={title}
@@ -70,6 +70,6 @@ export function ReasonModal({
         error={text.error ?? error}
         data-autofocus
       />
-    </DialogForm>
+    </FormModal>
   );
 }

@@ -7,7 +7,7 @@ import { api } from '../../api/client.ts';
 import { ApiError, type FieldError, isApiError } from '../../api/problem.ts';
 import type { Customer } from '../../api/types.ts';
 import { useLocale, useTimeZone } from '../../app/session.ts';
-import { DialogForm } from '../../components/dialog-form.tsx';
+import { FormModal } from '../../components/forms.tsx';
 import { IconAlert } from '../../components/icons.tsx';
 import { formatInstant, instantToWallTime, wallTimeToInstant } from '../../components/time.ts';
 import { type MaintenanceWindow, useRegionZones } from '../calendar/queries.ts';
@@ -172,7 +172,7 @@ export function ScheduleModal({
   };
 
   return (
-    <DialogForm
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t('changeRequests.scheduleTitle', { reference: request.reference })}
@@ -329,6 +329,6 @@ export function ScheduleModal({
           {t('states.requestId')}: <Code>{schedule.error.problem.requestId}</Code>
         </Text>
       )}
-    </DialogForm>
+    </FormModal>
   );
 }
