@@ -83,20 +83,35 @@ export function registerReadCache(app: FastifyInstance, pool: pg.Pool): void {
 
   let closing = false;
   let listener: pg.PoolClient | null = null;
+  const onNotification = () => cache.invalidate();
+  /**
+   * Gives the connection up for good: it is destroyed, never handed to other work. Its error
+   * handler stays (a no-op from now on), so a late error on it cannot go unhandled.
+   */
+  const drop = (client: pg.PoolClient) => {
+    client.removeListener('notification', onNotification);
+    if (listener === client) listener = null;
+    client.release(true);
+  };
+  function onError(this: pg.PoolClient) {
+    if (listener !== this) return;
+    cache.setListening(false);
+    drop(this);
+    if (!closing) setTimeout(() => void listen(), 1_000).unref();
+  }
   const listen = async () => {
+    let client: pg.PoolClient | null = null;
     try {
-      const client = await pool.connect();
-      client.on('notification', () => cache.invalidate());
-      client.on('error', () => {
-        cache.setListening(false);
-        listener = null;
-        client.release(true);
-        if (!closing) setTimeout(() => void listen(), 1_000).unref();
-      });
-      await client.query(`LISTEN ${READ_CACHE_CHANNEL}`);
+      client = await pool.connect();
+      client.on('notification', onNotification);
+      client.on('error', onError);
       listener = client;
-      cache.setListening(true);
+      await client.query(`LISTEN ${READ_CACHE_CHANNEL}`);
+      if (listener === client) cache.setListening(true);
     } catch (error) {
+      // A connection that failed through its error event has already been dropped and retried.
+      if (client && listener !== client) return;
+      if (client) drop(client);
       app.log.warn(`read cache off: LISTEN failed (${(error as Error).message})`);
       if (!closing) setTimeout(() => void listen(), 5_000).unref();
     }
@@ -105,10 +120,6 @@ export function registerReadCache(app: FastifyInstance, pool: pg.Pool): void {
   app.addHook('onClose', async () => {
     closing = true;
     cache.setListening(false);
-    if (listener) {
-      await listener.query(`UNLISTEN ${READ_CACHE_CHANNEL}`).catch(() => undefined);
-      listener.release();
-      listener = null;
-    }
+    if (listener) drop(listener);
   });
 }

@@ -310,13 +310,19 @@ export function startOutboxRelay(
       const client = await handle.pool.connect();
       client.on('notification', () => wake());
       client.on('error', () => {
+        // Only while it is ours: a connection given up at stop is destroyed, not pooled.
+        if (listener !== client) return;
         listener = null;
         client.release(true);
         if (!stopping) setTimeout(() => void listen(), 1_000).unref();
       });
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
       listener = client;
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     } catch (error) {
+      if (listener) {
+        listener.release(true);
+        listener = null;
+      }
       log(`outbox relay: LISTEN failed (${(error as Error).message}); polling only`);
     }
   };
@@ -356,8 +362,9 @@ export function startOutboxRelay(
       wake();
       await Promise.allSettled([housekeeping, ...lanes]);
       if (listener) {
-        await listener.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined);
-        listener.release();
+        const client = listener;
+        listener = null;
+        client.release(true);
       }
       deps.sender.close();
     },
