@@ -112,6 +112,8 @@ function runChild(): void {
       });
     },
   });
+  // A sender killed mid-message (the SIGKILL run) resets its connection; that is expected here.
+  server.on('error', () => undefined);
   server.listen(0, '127.0.0.1', () => {
     process.send?.({ port: (server.server.address() as AddressInfo).port });
   });
