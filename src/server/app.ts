@@ -150,7 +150,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   // The API speaks JSON only: anything else is 415 rather than a string that fails validation.
   app.removeContentTypeParser('text/plain');
   const policy = options.policy ?? loadPolicy(config.policyFile ?? undefined);
-  app.decorate('ctx', { db: database.db, config, policy, readCache: new ReadCache(config.readCacheMs) });
+  app.decorate('ctx', {
+    db: database.db,
+    config,
+    policy,
+    readCache: new ReadCache(config.readCacheMs),
+    openingContexts: new ReadCache(config.caseContextCacheMs),
+  });
   await app.register(cookie);
   registerAuthentication(app);
   registerReadCache(app, database.pool);

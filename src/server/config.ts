@@ -22,6 +22,7 @@ export interface Config {
   trustProxy: boolean;
   authCacheMs: number;
   readCacheMs: number;
+  caseContextCacheMs: number;
   /** Where e-mail goes; null keeps messages in the built-in mailbox (the demo). */
   smtpUrl: string | null;
   mailFrom: string;
@@ -138,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     authCacheMs: intFrom(env, 'AUTH_CACHE_MS', 2_000, 0, 60_000),
     readCacheMs: intFrom(env, 'READ_CACHE_MS', 2_000, 0, 60_000),
+    caseContextCacheMs: intFrom(env, 'CASE_CONTEXT_CACHE_MS', 600_000, 0, 86_400_000),
     smtpUrl: env.SMTP_URL ? urlFrom(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null,
     mailFrom: env.MAIL_FROM || 'DI Ops <noreply@diops.invalid>',
     publicUrl: urlFrom(env, 'PUBLIC_URL', `http://localhost:${env.PORT || 3000}`, ['http:', 'https:']),

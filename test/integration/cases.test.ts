@@ -4,10 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inScope, systemScope } from '../../src/server/db/database.ts';
+import { inScope, openDatabase, scopeForUser, systemScope } from '../../src/server/db/database.ts';
 import { sweepOrphanAttachments } from '../../src/server/jobs/attachment-sweep.job.ts';
 import { closeMonitoredCases, flagOwedPlans } from '../../src/server/jobs/case-clocks.job.ts';
 import { drainOutbox } from '../../src/server/jobs/outbox-relay.ts';
+import {
+  type OpenCaseInput,
+  type OpeningContext,
+  openCaseInKnownContext,
+} from '../../src/server/modules/cases/case-opening.ts';
 import { createSender } from '../../src/server/notify/sender.ts';
 import { storeFile } from '../../src/server/storage/attachment-store.ts';
 import { createIsolatedDatabase } from '../support/isolated-database.ts';
@@ -61,11 +66,13 @@ let t: TestApp;
 let w: World;
 let smtp: SmtpReceiver;
 let dropDatabase: () => Promise<void>;
+let databaseUrl: string;
 const MINUTE = 60_000;
 
 beforeAll(async () => {
   const isolated = await createIsolatedDatabase('cases');
   dropDatabase = isolated.drop;
+  databaseUrl = isolated.url;
   smtp = await startSmtpReceiver();
   t = await createTestApp({
     DATABASE_URL: isolated.url,
@@ -294,6 +301,139 @@ describe('opening a case', () => {
     for (const r of responses) expect(r.statusCode, r.body).toBe(201);
     const numbers = responses.map((r) => r.json<CaseBody>().number);
     expect(new Set(numbers).size).toBe(numbers.length);
+  });
+});
+
+describe('opening from a kept customer and contract (decision 0010)', () => {
+  const sequenceNumber = (number: string) => Number(number.split('-')[2]);
+
+  it('draws no case number for a refused opening', async () => {
+    const first = await openCase(w.a.engineer, w.a);
+    expectProblem(await w.a.engineer.post('/cases', await caseInput(w.a, { contractNumber: 'NOPE-2' })), 422);
+    expectProblem(
+      await w.a.engineer.post(
+        '/cases',
+        await caseInput(w.a, { contact: { name: '', phone: '1', email: 'a@b.example' } }),
+      ),
+      422,
+    );
+    const next = await openCase(w.a.engineer, w.a);
+    expect(sequenceNumber(next.number)).toBe(sequenceNumber(first.number) + 1);
+  });
+
+  it('checks a kept contract and customer again: a change since the last opening is never missed', async () => {
+    await openCase(w.a.engineer, w.a);
+    // Through the API on this node: the write empties the cache before it answers.
+    expect(
+      (await w.provider.patch(`/contracts/${w.a.contractId}`, { endsOn: '2026-01-01' })).statusCode,
+    ).toBe(200);
+    const refused = expectProblem(await w.a.engineer.post('/cases', await caseInput(w.a)), 422);
+    expect(refused.errors?.[0]).toMatchObject({ code: 'contract_not_active', path: 'contractNumber' });
+    expect(
+      (await w.provider.patch(`/contracts/${w.a.contractId}`, { endsOn: '2027-12-31' })).statusCode,
+    ).toBe(200);
+    await openCase(w.a.engineer, w.a);
+    // Straight in the database, as another process would: the opening follows the new region.
+    await t.database.db
+      .updateTable('customers')
+      .set({ region: 'APJC' })
+      .where('id', '=', w.a.customerId)
+      .execute();
+    try {
+      const moved = await openCase(w.a.engineer, w.a);
+      const row = await t.database.db
+        .selectFrom('cases')
+        .select('region')
+        .where('id', '=', moved.id)
+        .executeTakeFirstOrThrow();
+      expect(row.region).toBe('APJC');
+    } finally {
+      await t.database.db
+        .updateTable('customers')
+        .set({ region: 'EMEA' })
+        .where('id', '=', w.a.customerId)
+        .execute();
+    }
+  });
+
+  it('writes nothing and draws no number from a context that no longer holds; opens, numbered and audited, from one that does', async () => {
+    const single = openDatabase(databaseUrl, { max: 1 });
+    try {
+      const { number } = await contractNumberOf(w.a.contractId);
+      const customer = await t.database.db
+        .selectFrom('customers')
+        .select(['name', 'region'])
+        .where('id', '=', w.a.customerId)
+        .executeTakeFirstOrThrow();
+      const valid: OpeningContext = {
+        customerId: w.a.customerId,
+        customerName: customer.name,
+        region: customer.region,
+        partnerId: w.a.partnerId,
+        partnerName: w.a.partnerName,
+        contractId: w.a.contractId,
+        contractNumber: number,
+        startsOn: '2026-01-01',
+        endsOn: '2027-12-31',
+      };
+      const scope = scopeForUser({
+        id: w.a.engineerId,
+        email: 'engineer@a.example',
+        role: 'partner_engineer',
+        partner_id: w.a.partnerId,
+        customer_id: null,
+        name: 'A engineer',
+        partner_name: w.a.partnerName,
+      });
+      const input = await caseInput(w.a, { title: unique('Kept context') });
+      const open = (context: OpeningContext, now = new Date()) =>
+        inScope(single.db, scope, (tx) =>
+          openCaseInKnownContext(tx, scope, t.app.ctx.policy.policy, input as OpenCaseInput, now, context),
+        );
+      const before = await countCases();
+      for (const stale of [
+        { ...valid, region: 'AMER' as const },
+        { ...valid, customerName: 'Renamed since' },
+        { ...valid, contractId: randomUUID() },
+        { ...valid, contractNumber: 'OTHER-1' },
+        { ...valid, customerId: w.a.otherCustomerId },
+      ])
+        expect(await open(stale)).toBeNull();
+      // Valid by its kept dates, but the contract's real ones ended before this opening day.
+      expect(await open(valid, new Date('2028-03-01T12:00:00Z'))).toBeNull();
+      // Another partner's context is not even tried.
+      expect(await open({ ...valid, partnerId: w.b.partnerId })).toBeNull();
+      expect(await countCases()).toBe(before);
+      // Nothing above drew from the number sequence on this connection.
+      await expect(sql`SELECT currval('case_number_seq')`.execute(single.db)).rejects.toThrow(
+        /not yet defined/,
+      );
+
+      const opened = await open(valid);
+      expect(opened?.number).toMatch(/^DI-\d{4}-\d{6,}$/);
+      expect(opened?.customerName).toBe(customer.name);
+      expect(opened?.timeline.map((e) => e.kind)).toEqual(['opened']);
+      const audit = await t.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'after', 'partner_id'])
+        .where('entity_id', '=', opened?.id ?? '')
+        .execute();
+      expect(audit).toEqual([
+        {
+          action: 'case.opened',
+          partner_id: w.a.partnerId,
+          after: expect.objectContaining({ number: opened?.number, severity: opened?.severity }),
+        },
+      ]);
+      const history = await t.database.db
+        .selectFrom('case_events')
+        .select(['kind', 'actor_name'])
+        .where('case_id', '=', opened?.id ?? '')
+        .execute();
+      expect(history).toEqual([{ kind: 'opened', actor_name: 'A engineer' }]);
+    } finally {
+      await single.close();
+    }
   });
 });
 

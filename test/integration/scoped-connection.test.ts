@@ -256,6 +256,41 @@ describe('scoped connections', () => {
     expect(after?.who).not.toBe('diops_app');
   });
 
+  it('work that only queues writes sends them with its scope as one implicit transaction, leaving nothing behind', async () => {
+    const label = `implicit-${Date.now()}`;
+    await inScope(single.db, partnerScope(w.a.partnerId), async (tx) => {
+      await queueWrite(
+        tx,
+        sql`INSERT INTO audit_log (actor_label, partner_id, action, entity_type, entity_id, after)
+          VALUES (${label}, ${w.a.partnerId}::uuid, 'test.implicit', 'test', ${label},
+            jsonb_build_object('who', current_user, 'partner', current_setting('app.partner_id')))`,
+      );
+      await commitNow(tx);
+    });
+    const { rows } = await single.pool.query('select after from audit_log where actor_label = $1', [label]);
+    expect(rows.map((r) => r.after)).toEqual([{ who: 'diops_app', partner: w.a.partnerId }]);
+    const after = await sessionState(single);
+    expect(after?.who).not.toBe('diops_app');
+    expect(after?.scope ?? '').toBe('');
+    expect(after?.partner ?? '').toBe('');
+    // Row-level security holds, and the whole message is one transaction: the first write goes too.
+    const name = `implicit-${Date.now()}`;
+    await expect(
+      inScope(single.db, partnerScope(w.a.partnerId), async (tx) => {
+        await queueWrite(tx, sql`UPDATE customers SET name = ${name} WHERE id = ${w.a.customerId}::uuid`);
+        await queueWrite(
+          tx,
+          sql`INSERT INTO customers (partner_id, name, region) VALUES (${w.b.partnerId}::uuid, ${name}, 'EMEA')`,
+        );
+      }),
+    ).rejects.toThrow(/row-level security/);
+    const { rows: renamed } = await single.pool.query(
+      'select count(*)::int as n from customers where name = $1',
+      [name],
+    );
+    expect(renamed[0].n).toBe(0);
+  });
+
   it('a failing batch rejects the queued results and commits nothing', async () => {
     const label = `for-result-fail-${Date.now()}`;
     let queuedError: unknown = null;

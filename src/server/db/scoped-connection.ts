@@ -82,7 +82,10 @@ export class ScopedConnection implements DatabaseConnection {
     if (this.#mode === 'statement' || this.#committed) return;
     this.#committed = true;
     if (!this.#begun && this.#queued.length === 0) return;
-    await this.#send('COMMIT');
+    // Work that only queued writes needs no BEGIN or COMMIT: the scope and the writes in one
+    // message are one implicit transaction, all or nothing.
+    if (!this.#begun) await this.#send(null, true);
+    else await this.#send('COMMIT');
   }
 
   /** After a failure: an explicit transaction must be rolled back before the client is reused. */
@@ -99,12 +102,13 @@ export class ScopedConnection implements DatabaseConnection {
   }
 
   /**
-   * One round trip: the scope (and BEGIN) when due, every queued statement, then `statement`.
+   * One round trip: the scope (and BEGIN) when due, every queued statement, then `statement`;
+   * `implicit`: the scope without BEGIN, the whole message being the transaction.
    * Answers one result per statement sent; queued waiters get theirs.
    */
-  async #send(statement: string | null): Promise<pg.QueryResult[]> {
+  async #send(statement: string | null, implicit = false): Promise<pg.QueryResult[]> {
     const parts: string[] = [];
-    if (this.#mode === 'statement') parts.push(this.#scopeSql);
+    if (this.#mode === 'statement' || implicit) parts.push(this.#scopeSql);
     else if (!this.#begun) {
       parts.push('BEGIN', this.#scopeSql);
       this.#begun = true;

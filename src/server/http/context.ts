@@ -10,6 +10,8 @@ export interface AppContext {
   policy: LoadedPolicy;
   /** Hot directory reads (decision 0008). */
   readCache: ReadCache;
+  /** Customers and contracts case openings looked up (decision 0010). */
+  openingContexts: ReadCache;
 }
 
 export interface Authentication {
@@ -31,5 +33,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Route answers without authentication (sign-in, health). */
     public?: boolean;
+    /**
+     * The route's writes never touch the tables the read cache answers from (partners, customers,
+     * contracts), so its success need not empty the cache.
+     */
+    leavesDirectory?: boolean;
   }
 }

@@ -47,16 +47,35 @@ export class ReadCache {
   }
 
   async read<T>(key: string, load: () => Promise<T>, now = Date.now): Promise<T> {
-    if (!this.active) return load();
-    const hit = this.#entries.get(key);
-    if (hit && hit.until > now()) return hit.value as T;
-    const generation = this.#generation;
+    const hit = this.peek<T>(key, now);
+    if (hit !== undefined) return hit;
+    const generation = this.generation;
     const value = await load();
-    if (generation === this.#generation && this.active) {
-      if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value ?? '');
-      this.#entries.set(key, { value, until: now() + this.#ttlMs });
-    }
+    this.keep(key, value, generation, now);
     return value;
+  }
+
+  /** A kept value that has not expired, if the cache is on. */
+  peek<T>(key: string, now = Date.now): T | undefined {
+    if (!this.active) return undefined;
+    const hit = this.#entries.get(key);
+    return hit && hit.until > now() ? (hit.value as T) : undefined;
+  }
+
+  /** Forgets one value (its owner found it out of date). */
+  forget(key: string): void {
+    this.#entries.delete(key);
+  }
+
+  /** Taken before a load: `keep` refuses the loaded value if an invalidation came in between. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  keep(key: string, value: unknown, generation: number, now = Date.now): void {
+    if (generation !== this.#generation || !this.active) return;
+    if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value ?? '');
+    this.#entries.set(key, { value, until: now() + this.#ttlMs });
   }
 }
 
@@ -76,9 +95,19 @@ export function cachedRead<T>(request: FastifyRequest, load: () => Promise<T>): 
  * lost connection; the cache stays off until it is listening again.
  */
 export function registerReadCache(app: FastifyInstance, pool: pg.Pool): void {
-  const cache = app.ctx.readCache;
+  // Both caches answer from the directory tables, so the same changes empty both.
+  const caches = [app.ctx.readCache, app.ctx.openingContexts];
+  const cache = {
+    invalidate: () => {
+      for (const c of caches) c.invalidate();
+    },
+    setListening: (listening: boolean) => {
+      for (const c of caches) c.setListening(listening);
+    },
+  };
   app.addHook('onSend', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) cache.invalidate();
+    if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400) return;
+    if (!request.routeOptions.config?.leavesDirectory) cache.invalidate();
   });
 
   let closing = false;

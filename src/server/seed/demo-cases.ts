@@ -7,7 +7,7 @@ import {
   changeStatus,
   escalateCase,
 } from '../modules/cases/case-actions.service.ts';
-import { openCase } from '../modules/cases/cases.service.ts';
+import { openCase } from '../modules/cases/case-opening.ts';
 import { userScope } from './demo-notifications.ts';
 
 async function customerContract(tx: Tx, customerName: string, on: Date) {

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { callerScope } from '../../http/authenticate.ts';
 import { contentDisposition, sendCsv } from '../../http/downloads.ts';
 import { brokenRule } from '../../http/errors.ts';
 import { ProblemResponses } from '../../http/openapi.ts';
@@ -16,6 +17,7 @@ import {
   escalateCase,
 } from './case-actions.service.ts';
 import { addAttachment, getAttachment } from './case-attachments.service.ts';
+import { type OpenCaseInput, type OpeningContext, openCase, openCaseInKnownContext } from './case-opening.ts';
 import {
   AcknowledgeBody,
   Attachment,
@@ -35,13 +37,46 @@ import {
   SeverityBody,
   StatusBody,
 } from './cases.schemas.ts';
-import { caseSummary, getCase, listCases, openCase } from './cases.service.ts';
+import { caseSummary, getCase, listCases } from './cases.service.ts';
 
 const tags = ['cases'];
 const policyOf = (request: FastifyRequest) => request.server.ctx.policy.policy;
 
+/**
+ * Opens a case in one round trip when this node has recently looked up the same partner, customer
+ * and contract (decision 0010), else in two. The look-up's context is kept (`CASE_CONTEXT_CACHE_MS`)
+ * until a change to the directory empties the cache; the write checks it again anyway, so a kept
+ * context that no longer holds writes nothing, is forgotten, and the case opens the ordinary way.
+ */
+async function openCaseForRequest(request: FastifyRequest<{ Body: OpenCaseInput }>) {
+  const cache = request.server.ctx.openingContexts;
+  const policy = policyOf(request);
+  const input = request.body;
+  const key = `case-opening|${callerScope(request).partnerId}|${input.customerId}|${input.contractNumber.trim().toUpperCase()}`;
+  const now = new Date();
+  const known = cache.peek<OpeningContext>(key);
+  if (known) {
+    const opened = await inRequestScope(request, (tx, scope) =>
+      openCaseInKnownContext(tx, scope, policy, input, now, known),
+    );
+    if (opened) return opened;
+    cache.forget(key);
+  }
+  const generation = cache.generation;
+  return inRequestScope(request, (tx, scope) =>
+    openCase(tx, scope, policy, input, now, {
+      commit: true,
+      onLookedUp: (context) => cache.keep(key, context, generation),
+    }),
+  );
+}
+
 export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  // Cases, their history, attachments, audit rows and notices: never the directory.
+  app.addHook('onRoute', (route) => {
+    route.config = { ...route.config, leavesDirectory: true };
+  });
 
   app.post(
     '/cases',
@@ -53,14 +88,7 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 201: CaseDetail, ...ProblemResponses },
       },
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await inRequestScope(request, (tx, scope) =>
-            openCase(tx, scope, policyOf(request), request.body, new Date(), { commit: true }),
-          ),
-        ),
+    async (request, reply) => reply.code(201).send(await openCaseForRequest(request)),
   );
   app.get(
     '/cases',

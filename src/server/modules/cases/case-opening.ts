@@ -1,0 +1,363 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import {
+  computeSeverity,
+  dateKey,
+  explainResponseDue,
+  getCalendar,
+  type Impact,
+  needsPhoneCall,
+  type Policy,
+  type SeverityInput,
+  toJson,
+  type Urgency,
+} from '../../../core/index.ts';
+import { commitNow, flushQueued, queueForResult, type Scope, type Tx } from '../../db/database.ts';
+import type { CaseCategory, Region } from '../../db/schema.ts';
+import { requireRole } from '../../http/authenticate.ts';
+import { conflict, type FieldError, forbidden, unprocessable } from '../../http/errors.ts';
+import { OUTBOX_CHANNEL } from '../../notify/events.ts';
+import { caseEventValues } from './case-history.ts';
+import {
+  CASE_COLUMNS,
+  type CaseColumns,
+  type CaseRow,
+  presentCase,
+  presentCaseEvent,
+} from './cases.presenter.ts';
+
+const OPENERS = ['partner_admin', 'partner_engineer'] as const;
+
+export interface OpenCaseInput {
+  customerId: string;
+  contractNumber: string;
+  title: string;
+  description: string;
+  category: CaseCategory;
+  impact?: Impact;
+  affectedShare?: number;
+  urgency: Urgency;
+  contact: { name: string; phone: string; email: string };
+}
+
+/**
+ * What an opening needs to know of the customer and its contract, as a look-up found them valid.
+ * The write checks them again inside its own statement, so a context that has gone out of date
+ * (kept by the node's cache while another process changed the contract) writes nothing.
+ */
+export interface OpeningContext {
+  customerId: string;
+  customerName: string;
+  region: Region;
+  partnerId: string;
+  partnerName: string;
+  contractId: string;
+  contractNumber: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+const PHONE_SHAPE = /^\+?[0-9 ().-]+$/;
+
+function contactErrors(contact: OpenCaseInput['contact']): FieldError[] {
+  const errors: FieldError[] = [];
+  const digits = contact.phone.replace(/\D/g, '').length;
+  if (!PHONE_SHAPE.test(contact.phone.trim()) || digits < 6 || digits > 20)
+    errors.push({
+      code: 'invalid_phone',
+      path: 'contact.phone',
+      message: 'a phone number: digits with optional +, spaces, dashes, dots or parentheses (6 to 20 digits)',
+    });
+  if (contact.name.trim() === '')
+    errors.push({ code: 'required', path: 'contact.name', message: 'the contact needs a name' });
+  return errors;
+}
+
+function severityInput(input: OpenCaseInput): SeverityInput | FieldError {
+  if (input.impact !== undefined && input.affectedShare !== undefined)
+    return {
+      code: 'impact_or_share',
+      path: 'affectedShare',
+      message: 'give either impact or affectedShare, not both',
+    };
+  if (input.impact !== undefined) return { impact: input.impact, urgency: input.urgency };
+  if (input.affectedShare !== undefined)
+    return { affectedShare: input.affectedShare, urgency: input.urgency };
+  return { code: 'required', path: 'impact', message: 'give the impact or the affected share (0..1)' };
+}
+
+/** The rules of the request itself (contact, severity, blanks); the contract's come from the look-up. */
+function inputErrors(input: OpenCaseInput): { errors: FieldError[]; severity: SeverityInput | null } {
+  const errors = contactErrors(input.contact);
+  const sev = severityInput(input);
+  if ('code' in sev) errors.push(sev);
+  for (const [field, value] of [
+    ['title', input.title],
+    ['description', input.description],
+  ] as const)
+    if (value.trim() === '')
+      errors.push({ code: 'required', path: field, message: `${field} cannot be blank` });
+  return { errors, severity: 'code' in sev ? null : sev };
+}
+
+/** Contracts are valid per calendar day, in the customer region's zone. */
+function openingDay(policy: Policy, region: Region, now: Date): string {
+  return dateKey(getCalendar(policy, region).dayOf(now.getTime()));
+}
+
+function contractErrors(context: OpeningContext, today: string): FieldError[] {
+  if (context.startsOn <= today && context.endsOn >= today) return [];
+  return [
+    {
+      code: 'contract_not_active',
+      path: 'contractNumber',
+      message: `the contract is not active on ${today} (valid ${context.startsOn} to ${context.endsOn})`,
+    },
+  ];
+}
+
+/**
+ * Finds the customer and the contract in the caller's scope and names every broken rule at once
+ * (SPEC §3.1): unknown or deactivated customer, unknown contract, another customer's, not active on
+ * the opening date in the customer's region.
+ */
+async function lookUpOpening(
+  tx: Tx,
+  scope: Scope,
+  policy: Policy,
+  input: OpenCaseInput,
+  now: Date,
+): Promise<{ context: OpeningContext | null; errors: FieldError[] }> {
+  const found = (
+    await sql<{
+      id: string;
+      name: string;
+      region: Region;
+      active: boolean;
+      partner_id: string;
+      partner_name: string | null;
+      contract_id: string | null;
+      contract_number: string | null;
+      contract_customer_id: string | null;
+      starts_on: string | null;
+      ends_on: string | null;
+      contract_active: boolean | null;
+    }>`
+      SELECT cu.id, cu.name, cu.region, cu.active, cu.partner_id,
+        ${scope.partnerName === undefined ? sql`(SELECT p.name FROM partners p WHERE p.id = cu.partner_id)` : sql`${scope.partnerName}::text`} AS partner_name,
+        k.id AS contract_id, k.number AS contract_number, k.customer_id AS contract_customer_id,
+        k.starts_on, k.ends_on, k.active AS contract_active
+      FROM customers cu
+      LEFT JOIN contracts k ON upper(k.number) = upper(${input.contractNumber.trim()})
+      WHERE cu.id = ${input.customerId}::uuid AND cu.partner_id = ${scope.partnerId ?? ''}::uuid
+    `.execute(tx)
+  ).rows[0];
+  if (!found)
+    return {
+      context: null,
+      errors: [{ code: 'unknown_customer', path: 'customerId', message: 'no such customer' }],
+    };
+  const errors: FieldError[] = [];
+  if (!found.active)
+    errors.push({ code: 'customer_inactive', path: 'customerId', message: 'the customer is deactivated' });
+  if (!found.contract_id)
+    errors.push({
+      code: 'unknown_contract',
+      path: 'contractNumber',
+      message: 'no contract with this number',
+    });
+  else if (found.contract_customer_id !== found.id)
+    errors.push({
+      code: 'contract_other_customer',
+      path: 'contractNumber',
+      message: 'the contract belongs to another customer',
+    });
+  if (!found.contract_id || found.contract_customer_id !== found.id) return { context: null, errors };
+  const context: OpeningContext = {
+    customerId: found.id,
+    customerName: found.name,
+    region: found.region,
+    partnerId: found.partner_id,
+    partnerName: found.partner_name ?? '',
+    contractId: found.contract_id,
+    contractNumber: found.contract_number ?? input.contractNumber,
+    startsOn: found.starts_on ?? '',
+    endsOn: found.ends_on ?? '',
+  };
+  const today = openingDay(policy, found.region, now);
+  if (found.contract_active === false)
+    errors.push({
+      code: 'contract_not_active',
+      path: 'contractNumber',
+      message: `the contract is deactivated (valid ${context.startsOn} to ${context.endsOn})`,
+    });
+  else errors.push(...contractErrors(context, today));
+  return { context: errors.length === 0 ? context : null, errors };
+}
+
+export type OpenedCase = NonNullable<Awaited<ReturnType<typeof writeOpening>>>;
+
+/**
+ * Opens a case (SPEC §3.1): the contract must exist, belong to the customer and be active on the
+ * opening date in the customer's region; the caller must be on the partner's support team. Every
+ * broken rule is named at once. S1/S2 notify the partner's `incidents` subscribers through the outbox.
+ *
+ * Two round trips (decision 0009): the look-up, then the writes with the COMMIT. `onLookedUp` hears
+ * of a context found valid, so the caller can keep it for `openCaseInKnownContext`.
+ */
+export async function openCase(
+  tx: Tx,
+  scope: Scope,
+  policy: Policy,
+  input: OpenCaseInput,
+  now = new Date(),
+  /** `commit`: the opening is the caller's whole transaction; it commits with its last writes. */
+  options: { commit?: boolean; onLookedUp?: (context: OpeningContext) => void } = {},
+): Promise<OpenedCase> {
+  checkOpener(scope);
+  const { context, errors } = await lookUpOpening(tx, scope, policy, input, now);
+  const checked = inputErrors(input);
+  errors.push(...checked.errors);
+  if (errors.length > 0 || !context || !checked.severity) throw unprocessable(errors);
+  options.onLookedUp?.(context);
+  const opened = await writeOpening(tx, scope, policy, input, now, context, checked.severity, options);
+  // Only a change committed between the look-up and the write can make the write's check fail.
+  if (!opened)
+    throw conflict(
+      'opening_raced',
+      'The customer or the contract changed while the case was opening; try again.',
+    );
+  return opened;
+}
+
+/**
+ * Opens a case in one round trip from a context looked up before (decision 0010): the write itself
+ * checks that the customer and the contract still are as the context says and valid today. Answers
+ * null, having written nothing, when they are not (or the context is not valid today): the caller
+ * then opens the case the ordinary way, which names what is wrong.
+ */
+export async function openCaseInKnownContext(
+  tx: Tx,
+  scope: Scope,
+  policy: Policy,
+  input: OpenCaseInput,
+  now: Date,
+  context: OpeningContext,
+): Promise<OpenedCase | null> {
+  checkOpener(scope);
+  if (scope.partnerId !== context.partnerId || scope.userName === undefined) return null;
+  if (contractErrors(context, openingDay(policy, context.region, now)).length > 0) return null;
+  const checked = inputErrors(input);
+  if (!checked.severity || checked.errors.length > 0) throw unprocessable(checked.errors);
+  return writeOpening(tx, scope, policy, input, now, context, checked.severity, { commit: true });
+}
+
+function checkOpener(scope: Scope): void {
+  if (scope.kind !== 'partner') throw forbidden('Cases are opened by the partner’s support team.');
+  requireRole(scope, OPENERS);
+}
+
+/**
+ * One statement writes the opening: the case (numbered by the statement, so a refused opening
+ * leaves no gap), its history event, its audit row and, for S1/S2, the incident notice — each only
+ * if the customer and the contract are still as `context` says and the contract is valid on the
+ * opening day. Answers the case, or null when that check wrote nothing.
+ */
+async function writeOpening(
+  tx: Tx,
+  scope: Scope,
+  policy: Policy,
+  input: OpenCaseInput,
+  now: Date,
+  context: OpeningContext,
+  severityOf: SeverityInput,
+  options: { commit?: boolean },
+) {
+  const { impact, urgency, severity } = computeSeverity(policy, severityOf);
+  const explanation = explainResponseDue(policy, context.region, severity, now.getTime());
+  const responseDueAt = new Date(explanation.dueAt).toISOString();
+  const today = openingDay(policy, context.region, now);
+  const id = randomUUID();
+  const callerName =
+    scope.userName ??
+    sql`coalesce((SELECT u.name FROM users u WHERE u.id = ${scope.userId}::uuid), ${scope.label})`;
+  const eventData = { severity, impact, urgency, responseDueAt };
+  const event = {
+    ...caseEventValues(scope, { id, ...ids(context) }, { kind: 'opened', data: eventData }),
+    id: randomUUID(),
+  };
+  const audit = { severity, impact, urgency, category: input.category };
+  const notice = needsPhoneCall(severity)
+    ? sql`, notice AS (
+        INSERT INTO notification_events (id, partner_id, category, kind, subject_type, subject_id, payload,
+          audience_provider, audience_partner_ids)
+        SELECT ${randomUUID()}::uuid, partner_id, 'incidents', 'case.opened', 'case', id::text,
+          jsonb_build_object('number', number) || ${JSON.stringify({
+            caseId: id,
+            title: input.title.trim(),
+            severity,
+            customerName: context.customerName,
+            region: context.region,
+            responseDueAt,
+            tacPhone: policy.tacPhone,
+          })}::jsonb,
+          true, ARRAY[partner_id]
+        FROM opened
+      )`
+    : sql``;
+  const written = queueForResult<CaseColumns>(
+    tx,
+    sql`
+      WITH opened AS (
+        INSERT INTO cases (id, number, partner_id, customer_id, contract_id, region, title, description,
+          category, impact, urgency, affected_share, severity, caller_id, caller_name, caller_email,
+          contact_name, contact_phone, contact_email, opened_at, response_due_at, due_explanation, updated_at)
+        SELECT ${id}::uuid, next_case_number(${now}::timestamptz), cu.partner_id, cu.id, k.id, cu.region,
+          ${input.title.trim()}, ${input.description.trim()}, ${input.category}, ${impact}, ${urgency},
+          ${input.affectedShare ?? null}::double precision, ${severity}, ${scope.userId}::uuid, ${callerName},
+          ${scope.label}, ${input.contact.name.trim()}, ${input.contact.phone.trim()}, ${input.contact.email.trim()},
+          ${now}::timestamptz, ${responseDueAt}::timestamptz, ${JSON.stringify(toJson(explanation))}::jsonb,
+          ${now}::timestamptz
+        FROM customers cu JOIN contracts k ON k.customer_id = cu.id
+        WHERE cu.id = ${context.customerId}::uuid AND cu.partner_id = ${context.partnerId}::uuid AND cu.active
+          AND cu.region = ${context.region} AND cu.name = ${context.customerName}
+          AND k.id = ${context.contractId}::uuid AND k.number = ${context.contractNumber} AND k.active
+          AND k.starts_on <= ${today}::date AND k.ends_on >= ${today}::date
+        RETURNING ${sql.join(CASE_COLUMNS.map((column) => sql.ref(column)))}
+      ), history AS (
+        INSERT INTO case_events (id, case_id, partner_id, customer_id, kind, at, actor_id, actor_name, side, data)
+        SELECT ${event.id}::uuid, id, partner_id, customer_id, 'opened', ${now}::timestamptz,
+          ${scope.userId}::uuid, caller_name, ${event.side}, ${event.data}::jsonb
+        FROM opened
+      ), audit AS (
+        INSERT INTO audit_log (actor_user_id, actor_label, partner_id, customer_id, action, entity_type,
+          entity_id, after, request_id)
+        SELECT ${scope.userId}::uuid, ${scope.label}, partner_id, customer_id, 'case.opened', 'case', id::text,
+          jsonb_build_object('number', number) || ${JSON.stringify(audit)}::jsonb, ${scope.requestId}
+        FROM opened
+      )${notice}
+      SELECT * FROM opened
+    `,
+  );
+  if (needsPhoneCall(severity)) queueForResult(tx, sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
+  await (options.commit ? commitNow(tx) : flushQueued(tx));
+  const inserted = (await written).rows[0];
+  if (!inserted) return null;
+  // Answered from what was just written: re-reading would cost another round trip.
+  const row: CaseRow = {
+    ...inserted,
+    partner_name: scope.partnerName ?? context.partnerName,
+    customer_name: context.customerName,
+    contract_number: context.contractNumber,
+  };
+  return {
+    ...presentCase(row, scope, policy, now.getTime()),
+    timeline: [
+      presentCaseEvent({ ...event, actor_name: inserted.caller_name, at: now, seq: 0, data: eventData }),
+    ],
+    attachments: [],
+    dueExplanation: inserted.due_explanation,
+  };
+}
+
+const ids = (context: OpeningContext) => ({ partner_id: context.partnerId, customer_id: context.customerId });
