@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012_read_cache_triggers.ts';
 import * as m0013 from './migrations/0013_dr_withdrawn.ts';
 import * as m0014 from './migrations/0014_auth_names.ts';
 import * as m0015 from './migrations/0015_contracts_read_cache.ts';
+import * as m0016 from './migrations/0016_case_opening_check.ts';
 
 /**
  * Forward-only, numbered migrations. Kysely's migrator takes a PostgreSQL advisory lock for the
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0013_dr_withdrawn': m0013,
   '0014_auth_names': m0014,
   '0015_contracts_read_cache': m0015,
+  '0016_case_opening_check': m0016,
 };
 
 /** In the order they run. */

@@ -312,17 +312,15 @@ async function writeOpening(
         INSERT INTO cases (id, number, partner_id, customer_id, contract_id, region, title, description,
           category, impact, urgency, affected_share, severity, caller_id, caller_name, caller_email,
           contact_name, contact_phone, contact_email, opened_at, response_due_at, due_explanation, updated_at)
-        SELECT ${id}::uuid, next_case_number(${now}::timestamptz), cu.partner_id, cu.id, k.id, cu.region,
+        SELECT ${id}::uuid, next_case_number(${now}::timestamptz), ${context.partnerId}::uuid,
+          ${context.customerId}::uuid, ${context.contractId}::uuid, ${context.region},
           ${input.title.trim()}, ${input.description.trim()}, ${input.category}, ${impact}, ${urgency},
           ${input.affectedShare ?? null}::double precision, ${severity}, ${scope.userId}::uuid, ${callerName},
           ${scope.label}, ${input.contact.name.trim()}, ${input.contact.phone.trim()}, ${input.contact.email.trim()},
           ${now}::timestamptz, ${responseDueAt}::timestamptz, ${JSON.stringify(toJson(explanation))}::jsonb,
           ${now}::timestamptz
-        FROM customers cu JOIN contracts k ON k.customer_id = cu.id
-        WHERE cu.id = ${context.customerId}::uuid AND cu.partner_id = ${context.partnerId}::uuid AND cu.active
-          AND cu.region = ${context.region} AND cu.name = ${context.customerName}
-          AND k.id = ${context.contractId}::uuid AND k.number = ${context.contractNumber} AND k.active
-          AND k.starts_on <= ${today}::date AND k.ends_on >= ${today}::date
+        WHERE case_opening_holds(${context.partnerId}::uuid, ${context.customerId}::uuid, ${context.region},
+          ${context.customerName}, ${context.contractId}::uuid, ${context.contractNumber}, ${today}::date)
         RETURNING ${sql.join(CASE_COLUMNS.map((column) => sql.ref(column)))}
       ), history AS (
         INSERT INTO case_events (id, case_id, partner_id, customer_id, kind, at, actor_id, actor_name, side, data)
