@@ -307,6 +307,17 @@ describe('opening a case', () => {
 describe('opening from a kept customer and contract (decision 0010)', () => {
   const sequenceNumber = (number: string) => Number(number.split('-')[2]);
 
+  it('answers the case exactly as it reads back (the answer is built from what was written)', async () => {
+    for (const overrides of [{}, { impact: 'widespread', urgency: 'critical', affectedShare: undefined }]) {
+      const { timeline, ...answer } = await openCase(w.a.engineer, w.a, overrides);
+      const { timeline: readTimeline, ...read } = await getCase(w.a.engineer, answer.id);
+      expect(read).toEqual(answer);
+      expect(timeline.map(({ kind, side, data }) => ({ kind, side, data }))).toEqual(
+        readTimeline.map(({ kind, side, data }) => ({ kind, side, data })),
+      );
+    }
+  });
+
   it('draws no case number for a refused opening', async () => {
     const first = await openCase(w.a.engineer, w.a);
     expectProblem(await w.a.engineer.post('/cases', await caseInput(w.a, { contractNumber: 'NOPE-2' })), 422);

@@ -18,13 +18,7 @@ import { requireRole } from '../../http/authenticate.ts';
 import { conflict, type FieldError, forbidden, unprocessable } from '../../http/errors.ts';
 import { OUTBOX_CHANNEL } from '../../notify/events.ts';
 import { caseEventValues } from './case-history.ts';
-import {
-  CASE_COLUMNS,
-  type CaseColumns,
-  type CaseRow,
-  presentCase,
-  presentCaseEvent,
-} from './cases.presenter.ts';
+import { type CaseColumns, type CaseRow, presentCase, presentCaseEvent } from './cases.presenter.ts';
 
 const OPENERS = ['partner_admin', 'partner_engineer'] as const;
 
@@ -305,23 +299,63 @@ async function writeOpening(
         FROM opened
       )`
     : sql``;
-  const written = queueForResult<CaseColumns>(
+  // The row as written, but for what the statement itself decides (its number, perhaps the caller's
+  // name): the answer is built from it, so only those two travel back.
+  const written: Omit<CaseColumns, 'number' | 'caller_name'> = {
+    id,
+    partner_id: context.partnerId,
+    customer_id: context.customerId,
+    contract_id: context.contractId,
+    region: context.region,
+    title: input.title.trim(),
+    description: input.description.trim(),
+    category: input.category,
+    impact,
+    urgency,
+    affected_share: input.affectedShare ?? null,
+    severity,
+    status: 'new',
+    caller_id: scope.userId,
+    caller_email: scope.label,
+    contact_name: input.contact.name.trim(),
+    contact_phone: input.contact.phone.trim(),
+    contact_email: input.contact.email.trim(),
+    opened_at: now,
+    response_due_at: new Date(explanation.dueAt),
+    due_explanation: toJson(explanation),
+    acknowledged_at: null,
+    acknowledged_by: null,
+    response_met: null,
+    awaiting_since: null,
+    awaiting_ms: 0,
+    monitor_until: null,
+    resolved_at: null,
+    closed_at: null,
+    root_cause_summary: null,
+    plan_owed_since: null,
+    last_plan_at: null,
+    escalated_at: null,
+    escalation_count: 0,
+    reopen_count: 0,
+    updated_at: now,
+  };
+  const decided = queueForResult<Pick<CaseColumns, 'number' | 'caller_name'>>(
     tx,
     sql`
       WITH opened AS (
         INSERT INTO cases (id, number, partner_id, customer_id, contract_id, region, title, description,
-          category, impact, urgency, affected_share, severity, caller_id, caller_name, caller_email,
+          category, impact, urgency, affected_share, severity, status, caller_id, caller_name, caller_email,
           contact_name, contact_phone, contact_email, opened_at, response_due_at, due_explanation, updated_at)
-        SELECT ${id}::uuid, next_case_number(${now}::timestamptz), ${context.partnerId}::uuid,
-          ${context.customerId}::uuid, ${context.contractId}::uuid, ${context.region},
-          ${input.title.trim()}, ${input.description.trim()}, ${input.category}, ${impact}, ${urgency},
-          ${input.affectedShare ?? null}::double precision, ${severity}, ${scope.userId}::uuid, ${callerName},
-          ${scope.label}, ${input.contact.name.trim()}, ${input.contact.phone.trim()}, ${input.contact.email.trim()},
-          ${now}::timestamptz, ${responseDueAt}::timestamptz, ${JSON.stringify(toJson(explanation))}::jsonb,
-          ${now}::timestamptz
+        SELECT ${written.id}::uuid, next_case_number(${now}::timestamptz), ${written.partner_id}::uuid,
+          ${written.customer_id}::uuid, ${written.contract_id}::uuid, ${written.region}, ${written.title},
+          ${written.description}, ${written.category}, ${written.impact}, ${written.urgency},
+          ${written.affected_share}::double precision, ${written.severity}, ${written.status},
+          ${written.caller_id}::uuid, ${callerName}, ${written.caller_email}, ${written.contact_name},
+          ${written.contact_phone}, ${written.contact_email}, ${now}::timestamptz, ${responseDueAt}::timestamptz,
+          ${JSON.stringify(written.due_explanation)}::jsonb, ${now}::timestamptz
         WHERE case_opening_holds(${context.partnerId}::uuid, ${context.customerId}::uuid, ${context.region},
           ${context.customerName}, ${context.contractId}::uuid, ${context.contractNumber}, ${today}::date)
-        RETURNING ${sql.join(CASE_COLUMNS.map((column) => sql.ref(column)))}
+        RETURNING id, number, partner_id, customer_id, caller_name
       ), history AS (
         INSERT INTO case_events (id, case_id, partner_id, customer_id, kind, at, actor_id, actor_name, side, data)
         SELECT ${event.id}::uuid, id, partner_id, customer_id, 'opened', ${now}::timestamptz,
@@ -334,15 +368,16 @@ async function writeOpening(
           jsonb_build_object('number', number) || ${JSON.stringify(audit)}::jsonb, ${scope.requestId}
         FROM opened
       )${notice}
-      SELECT * FROM opened
+      SELECT number, caller_name FROM opened
     `,
   );
   if (needsPhoneCall(severity)) queueForResult(tx, sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
   await (options.commit ? commitNow(tx) : flushQueued(tx));
-  const inserted = (await written).rows[0];
+  const inserted = (await decided).rows[0];
   if (!inserted) return null;
   // Answered from what was just written: re-reading would cost another round trip.
   const row: CaseRow = {
+    ...written,
     ...inserted,
     partner_name: scope.partnerName ?? context.partnerName,
     customer_name: context.customerName,
@@ -354,7 +389,7 @@ async function writeOpening(
       presentCaseEvent({ ...event, actor_name: inserted.caller_name, at: now, seq: 0, data: eventData }),
     ],
     attachments: [],
-    dueExplanation: inserted.due_explanation,
+    dueExplanation: written.due_explanation,
   };
 }
 
