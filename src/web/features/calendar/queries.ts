@@ -1,5 +1,6 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { usePolicy } from '../../api/policy.ts';
 import { type Page, REGIONS, type Region, type User } from '../../api/types.ts';
 import { isProvider } from '../../app/permissions.ts';
 import type { Change } from '../changes/types.ts';
@@ -14,20 +15,11 @@ export const DEFAULT_REGION_ZONES: Record<Region, string> = {
 
 /** Each region's time zone as the active policy document sets it. */
 export function useRegionZones(): Record<Region, string> {
-  const policy = useQuery({
-    queryKey: ['policy'],
-    queryFn: () => api.get<unknown>('/policy'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const regions = usePolicy().data?.regions;
   const zones = { ...DEFAULT_REGION_ZONES };
-  const regions =
-    policy.data && typeof policy.data === 'object' && 'regions' in policy.data ? policy.data.regions : null;
-  if (regions && typeof regions === 'object') {
-    for (const region of REGIONS) {
-      const entry: unknown = (regions as Record<string, unknown>)[region];
-      if (entry && typeof entry === 'object' && 'timeZone' in entry && typeof entry.timeZone === 'string')
-        zones[region] = entry.timeZone;
-    }
+  for (const region of REGIONS) {
+    const zone = regions?.[region]?.timeZone;
+    if (typeof zone === 'string') zones[region] = zone;
   }
   return zones;
 }

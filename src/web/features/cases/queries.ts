@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { usePolicy } from '../../api/policy.ts';
 import type { Contract, Page } from '../../api/types.ts';
-import type { CaseDetail, CasePolicy, CaseSummary, ImpactInput, SeverityResult, Urgency } from './types.ts';
+import type { CaseDetail, CaseSummary, ImpactInput, SeverityResult, Urgency } from './types.ts';
 
 /** One case with its timeline; polled so acknowledgements and comments appear by themselves. */
 export function useCase(id: string) {
@@ -22,11 +23,7 @@ export function useCaseSummary() {
 
 /** The active policy: TAC phone number and response targets. */
 export function useCasePolicy() {
-  return useQuery({
-    queryKey: ['policy'],
-    queryFn: () => api.get<CasePolicy>('/policy'),
-    staleTime: 10 * 60_000,
-  });
+  return usePolicy();
 }
 
 /** The severity the policy gives an impact (or affected share) and urgency, asked as they change. */

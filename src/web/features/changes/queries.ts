@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { usePolicy } from '../../api/policy.ts';
 import type { Region } from '../../api/types.ts';
 import type { Change, ChangeCheck, ChangeDetail, ChangeInput, RescheduleRequest, Slot } from './types.ts';
 
@@ -63,12 +64,9 @@ export interface ChangePolicy {
   };
 }
 
+/** The change rules of the active policy (the shared policy query). */
 export function useChangePolicy() {
-  return useQuery({
-    queryKey: ['policy'],
-    queryFn: () => api.get<ChangePolicy>('/policy'),
-    staleTime: 10 * 60_000,
-  });
+  return usePolicy();
 }
 
 function useChangeWrite<B, R extends { id: string }>(
