@@ -43,5 +43,23 @@ describe('profile', () => {
     await page.getByLabel('Repeat new password').fill('another-password-2026');
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('The current password is not correct.').waitFor();
+    // Announced on the field itself: invalid, and described by the message.
+    const field = page.getByLabel('Current password');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+    const descriptions = await Promise.all(
+      describedBy
+        .split(' ')
+        .filter(Boolean)
+        .map((id) => page.locator(`[id="${id}"]`).textContent()),
+    );
+    expect(descriptions.join(' ')).toContain('The current password is not correct.');
+    expect(await page.getByLabel(/^New password/).getAttribute('aria-invalid')).toBeNull();
+    // A short new password and a mismatch are refused before anything is sent.
+    await page.getByLabel(/^New password/).fill('short');
+    await page.getByLabel('Repeat new password').fill('different');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    expect(await page.getByLabel(/^New password/).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Repeat new password').getAttribute('aria-invalid')).toBe('true');
   });
 });

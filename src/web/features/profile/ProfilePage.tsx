@@ -154,6 +154,7 @@ function PasswordSection() {
     if (Object.keys(errors).length === 0) mutation.mutate();
   };
   const err = (f: string) => localErrors[f] ?? server.field(f);
+  // Mantine marks the wrapper of a PasswordInput invalid, not the input a screen reader is on.
   return (
     <Section title={t('profile.password')} description={t('validation.passwordLength')}>
       <form onSubmit={submit} noValidate>
@@ -166,6 +167,7 @@ function PasswordSection() {
               value={current}
               onChange={(e) => setCurrent(e.currentTarget.value)}
               error={err('currentPassword')}
+              aria-invalid={err('currentPassword') ? true : undefined}
               required
             />
             <PasswordInput
@@ -174,6 +176,7 @@ function PasswordSection() {
               value={next}
               onChange={(e) => setNext(e.currentTarget.value)}
               error={err('newPassword')}
+              aria-invalid={err('newPassword') ? true : undefined}
               required
             />
             <PasswordInput
@@ -182,6 +185,7 @@ function PasswordSection() {
               value={confirm}
               onChange={(e) => setConfirm(e.currentTarget.value)}
               error={err('confirm')}
+              aria-invalid={err('confirm') ? true : undefined}
               required
             />
           </SimpleGrid>
