@@ -14,6 +14,8 @@ interface Entity {
   id: string;
   name: string;
   active: boolean;
+  /** Customers only. */
+  region?: string;
 }
 
 type Width = string | number | { base: string | number; xs?: number; sm?: number };
@@ -35,6 +37,8 @@ export interface EntityPickerProps {
   disabled?: boolean;
   w?: Width;
   'data-autofocus'?: boolean;
+  /** Customers: each option names the region too ("Contoso Health (AMER)"), for forms where it matters. */
+  showRegion?: boolean;
 }
 
 /**
@@ -59,6 +63,7 @@ function EntityPicker({
   disabled,
   w,
   'data-autofocus': autoFocus,
+  showRegion,
 }: EntityPickerProps & { kind: 'partners' | 'customers'; filters?: Query }) {
   const { t } = useTranslation();
   const id = useId();
@@ -201,7 +206,7 @@ function EntityPicker({
                     active={item.id === value}
                     aria-selected={item.id === value}
                   >
-                    {item.name}
+                    {showRegion && item.region ? `${item.name} (${item.region})` : item.name}
                     {!item.active && (
                       <Text span size="xs" c="dimmed" ml={6}>
                         ({t('status.inactive')})

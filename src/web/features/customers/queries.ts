@@ -6,6 +6,7 @@ export function useCustomer(id: string) {
   return useQuery({
     queryKey: ['customers', 'one', id],
     queryFn: () => api.get<Customer>(`/customers/${id}`),
+    enabled: id !== '',
   });
 }
 

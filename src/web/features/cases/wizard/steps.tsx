@@ -8,7 +8,6 @@ import {
   Paper,
   Radio,
   SegmentedControl,
-  Select,
   SimpleGrid,
   Slider,
   Stack,
@@ -20,9 +19,10 @@ import {
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../../app/session.ts';
+import { CustomerPicker } from '../../../components/entity-picker.tsx';
 import { IconPhone } from '../../../components/icons.tsx';
 import { todayIn } from '../../../components/time.ts';
-import { useCustomerOptions } from '../../customers/queries.ts';
+import { useCustomer } from '../../customers/queries.ts';
 import { SeverityBadge } from '../badges.tsx';
 import { targetText } from '../format.ts';
 import { useActiveContracts, useCasePolicy, useSeverityPreview } from '../queries.ts';
@@ -96,7 +96,6 @@ export function TriageStep({ draft, set, err }: StepProps) {
 export function CustomerStep({ draft, set, err }: StepProps) {
   const { t } = useTranslation();
   const zone = useTimeZone();
-  const customers = useCustomerOptions();
   const contracts = useActiveContracts(draft.customerId, todayIn(zone));
   const numbers = (contracts.data?.items ?? []).map((c) => c.number);
   const pickCustomer = (customerId: string | null) => set({ customerId, contractNumber: '' });
@@ -111,18 +110,13 @@ export function CustomerStep({ draft, set, err }: StepProps) {
   return (
     <Stack gap="md">
       <StepTitle step="customer" />
-      <Select
+      <CustomerPicker
         label={t('fields.customer')}
         required
-        searchable
-        nothingFoundMessage={t('list.noMatches')}
-        data={(customers.data?.items ?? [])
-          .filter((c) => c.active)
-          .map((c) => ({ value: c.id, label: `${c.name} (${c.region})` }))}
+        showRegion
         value={draft.customerId}
         onChange={pickCustomer}
         error={err('customerId')}
-        comboboxProps={{ withinPortal: true }}
       />
       <Autocomplete
         label={t('fields.contractNumber')}
@@ -373,9 +367,8 @@ function ReviewRow({ label, children }: { label: string; children: ReactNode }) 
 /** What will be sent, at a glance, before the partner opens the case. */
 export function Review({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
-  const customers = useCustomerOptions();
   const preview = useSeverityPreview(impactInput(draft), draft.urgency);
-  const customer = customers.data?.items.find((c) => c.id === draft.customerId);
+  const customer = useCustomer(draft.customerId ?? '').data;
   const level = draft.impactMode === 'share' ? preview.data?.impact : draft.impact;
   const impact = [
     draft.impactMode === 'share' ? `${draft.sharePct} %` : '',
