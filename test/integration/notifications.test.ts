@@ -525,7 +525,7 @@ describe('outages and network activity', () => {
     expect(listB).not.toContain(onlyA.id);
 
     expectProblem(await w.a.admin.post(`/outages/${outage.id}/updates`, { message: 'x' }), 403);
-    const update = await w.provider.post(`/outages/${outage.id}/updates`, {
+    const update = await w.providerEngineer.post(`/outages/${outage.id}/updates`, {
       message: 'Cause found',
       status: 'identified',
     });
@@ -535,6 +535,8 @@ describe('outages and network activity', () => {
       status: 'resolved',
       updates: [{ kind: 'declared' }, { kind: 'update' }, { kind: 'resolved' }],
     });
+    // The timeline names its authors as people, not by e-mail.
+    expect(resolved.json<{ updates: { author: string }[] }>().updates[1]?.author).toBe('TAC');
     expectProblem(
       await w.provider.post(`/outages/${outage.id}/resolve`, { message: 'again' }),
       409,

@@ -82,6 +82,11 @@ export interface Scope {
   partnerName?: string | null;
 }
 
+/** How a timeline names who wrote an entry: the display name when the sign-in gave it. */
+export function authorName(scope: Scope): string {
+  return scope.userName ?? scope.label;
+}
+
 export function systemScope(label: string, requestId: string | null = null): Scope {
   return {
     kind: 'system',

@@ -1,7 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Static } from 'typebox';
 import { explainDisasterRecoveryDue, type Policy, toJson } from '../../../core/index.ts';
-import type { Scope, Tx } from '../../db/database.ts';
+import { authorName, type Scope, type Tx } from '../../db/database.ts';
 import type { DrEventKind, DrEventsTable, DrEventUpdatesTable, DrStatus } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { AppError, brokenRule, conflict, forbidden, notFound } from '../../http/errors.ts';
@@ -290,7 +290,7 @@ export async function declareDrEvent(
       status: row.status,
       message: description,
       author_id: scope.userId,
-      author_label: scope.label,
+      author_label: authorName(scope),
       at: row.declared_at,
     })
     .execute();
@@ -375,7 +375,7 @@ export async function postDrEventUpdate(
       status: to,
       message,
       author_id: scope.userId,
-      author_label: scope.label,
+      author_label: authorName(scope),
     })
     .execute();
   await notifyDr(

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
-import type { Scope, Tx } from '../../db/database.ts';
+import { authorName, type Scope, type Tx } from '../../db/database.ts';
 import type { Database, OutageImpact, OutageStatus, OutagesTable, Region, Service } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { brokenRule, conflict, forbidden, notFound } from '../../http/errors.ts';
@@ -164,7 +164,7 @@ export async function declareOutage(tx: Tx, scope: Scope, input: DeclareOutageIn
       status: outage.status,
       message: outage.summary,
       author_id: scope.userId,
-      author_label: scope.label,
+      author_label: authorName(scope),
     })
     .execute();
   const { groups } = await affectedGroups(tx, scope, outage.id);
@@ -203,7 +203,7 @@ export async function postOutageUpdate(
       status: outage.status,
       message: input.message.trim(),
       author_id: scope.userId,
-      author_label: scope.label,
+      author_label: authorName(scope),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -249,7 +249,7 @@ export async function resolveOutage(
       status: 'resolved',
       message: input.message.trim(),
       author_id: scope.userId,
-      author_label: scope.label,
+      author_label: authorName(scope),
     })
     .execute();
   const { groups } = await affectedGroups(tx, scope, id);
