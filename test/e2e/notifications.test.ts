@@ -60,6 +60,18 @@ describe('notification subscriptions, delivery log and mailbox', () => {
     await engineer.goto('/subscriptions');
     await engineer.getByTestId('contact-health').waitFor();
     await expect(engineer.getByRole('button', { name: 'New subscription' }).count()).resolves.toBe(0);
+
+    // The provider reads a partner's contact hygiene by filtering on it; its own list is covered.
+    const provider = await signIn(env, 'admin@provider.example');
+    await provider.goto('/subscriptions');
+    await provider.getByRole('heading', { name: 'Subscriptions', level: 1 }).waitFor();
+    await provider.getByText('noc@provider.example').waitFor();
+    await expect(provider.getByTestId('contact-health').count()).resolves.toBe(0);
+    await provider.getByRole('combobox', { name: 'Organisation' }).click();
+    await provider.getByRole('option', { name: 'Meridian Cloud Voice' }).click();
+    const partnerBanner = provider.getByTestId('contact-health');
+    await partnerBanner.getByText('This partner’s notification contacts need attention').waitFor();
+    await expect(partnerBanner.innerText()).resolves.toContain('Nobody receives: Maintenance and outages');
   });
 
   test('partner admin subscribes an e-mail address, sends a test, and reads it in the mailbox', async () => {

@@ -663,6 +663,32 @@ describe('contact hygiene', () => {
     }>();
     expect(health.missingCategories).toEqual(['maintenance_outages', 'incidents']);
     expectProblem(await w.a.admin.get(`/notifications/contact-health?partnerId=${partnerId}`), 404);
+    // The provider's own subscriptions: a provider question only.
+    const own = await w.provider.get('/notifications/contact-health?partnerId=provider');
+    expect(own.statusCode, own.body).toBe(200);
+    const ownHealth = own.json<{ partnerId: string | null; missingCategories: string[] }>();
+    expect(ownHealth.partnerId).toBeNull();
+    const providerCategories = (
+      await t.database.db
+        .selectFrom('subscriptions')
+        .select('categories')
+        .where('partner_id', 'is', null)
+        .where('paused', '=', false)
+        .execute()
+    ).flatMap((s) => s.categories);
+    expect(ownHealth.missingCategories).toEqual(
+      ['maintenance_outages', 'incidents'].filter((c) => !providerCategories.includes(c as never)),
+    );
+    // Once the provider's own list receives both, nothing is missing there.
+    await subscribe(w.provider, {
+      target: email('provider-noc'),
+      categories: ['maintenance_outages', 'incidents'],
+    });
+    const covered = (await w.provider.get('/notifications/contact-health?partnerId=provider')).json<{
+      missingCategories: string[];
+    }>();
+    expect(covered.missingCategories).toEqual([]);
+    expectProblem(await w.a.admin.get('/notifications/contact-health?partnerId=provider'), 404);
 
     await remindAboutContacts(t.database.db);
     await remindAboutContacts(t.database.db);

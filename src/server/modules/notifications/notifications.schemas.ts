@@ -116,10 +116,7 @@ export const ContactHealth = Type.Object({
     }),
   ),
 });
-export const ContactHealthQuery = Type.Object(
-  { partnerId: Type.Optional(Uuid) },
-  { additionalProperties: false },
-);
+export const ContactHealthQuery = Type.Object({ partnerId: OwnerFilter }, { additionalProperties: false });
 
 export const Delivery = Type.Object({
   id: Type.String({ format: 'uuid', description: 'the message id (Message-ID / Idempotency-Key)' }),

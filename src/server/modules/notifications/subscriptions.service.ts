@@ -284,7 +284,10 @@ export async function sendTestMessage(tx: Tx, scope: Scope, id: string) {
 export const FAILING_AFTER = 3;
 const REQUIRED: Category[] = ['maintenance_outages', 'incidents'];
 
-/** Contact hygiene: categories nobody receives and channels that keep failing, for one partner. */
+/**
+ * Contact hygiene: categories nobody receives and channels that keep failing, for one partner, or
+ * (`partnerId=provider`, provider users) for the provider's own subscriptions.
+ */
 export async function contactHealth(tx: Tx, scope: Scope, partnerId: string | undefined) {
   hideFromCustomers(scope, 'subscription');
   if (scope.kind === 'partner') {
@@ -293,8 +296,9 @@ export async function contactHealth(tx: Tx, scope: Scope, partnerId: string | un
   }
   if (partnerId === undefined)
     throw new AppError(400, 'invalid_parameters', 'partnerId is required for provider users.', {
-      errors: [{ code: 'required', path: 'partnerId', message: 'partnerId is required' }],
+      errors: [{ code: 'required', path: 'partnerId', message: 'a partner id, or "provider"' }],
     });
+  if (partnerId === 'provider') return contactHealthFor(tx, null);
   return contactHealthFor(tx, (await getPartnerRow(tx, scope, partnerId)).id);
 }
 

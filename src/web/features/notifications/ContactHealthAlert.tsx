@@ -4,16 +4,28 @@ import { useTranslation } from 'react-i18next';
 import type { ContactHealth } from '../../api/types.ts';
 import { IconAlert } from '../../components/icons.tsx';
 
-/** The full warning on the subscriptions screen: what is missing and which channel keeps failing. */
-export function ContactHealthAlert({ health }: { health: ContactHealth }) {
+/**
+ * The full warning on the subscriptions screen: what is missing and which channel keeps failing —
+ * in the caller's own contacts, a partner's (read by the provider) or the provider's own.
+ */
+export function ContactHealthAlert({
+  health,
+  whose = 'own',
+}: {
+  health: ContactHealth;
+  whose?: 'own' | 'partner' | 'provider';
+}) {
   const { t } = useTranslation();
+  const title = { own: 'health.title', partner: 'health.titlePartner', provider: 'health.titleProvider' }[
+    whose
+  ];
   if (health.missingCategories.length === 0 && health.failingSubscriptions.length === 0) return null;
   return (
     <Alert
       color="orange"
       variant="light"
       icon={<IconAlert />}
-      title={t('health.title')}
+      title={t(title)}
       role="status"
       mb="md"
       data-testid="contact-health"
@@ -38,7 +50,7 @@ export function ContactHealthAlert({ health }: { health: ContactHealth }) {
         ))}
       </List>
       <Text size="sm" mt="xs">
-        {t('health.hint')}
+        {t(whose === 'provider' ? 'health.hintProvider' : 'health.hint')}
       </Text>
     </Alert>
   );

@@ -131,9 +131,11 @@ export default function SubscriptionsPage() {
   const actions = useSubscriptionActions(setRevealed);
   const onSearch = useCallback((v: string) => setQ(v), []);
 
-  // Partner users see their own contact hygiene; provider users that of the partner they filter on.
-  const healthPartner = provider ? (owner && owner !== 'provider' ? owner : null) : user.partnerId;
+  // Partner users see their own contact hygiene; provider users that of the partner they filter on,
+  // or else the provider's own.
+  const healthPartner = provider ? (owner ?? 'provider') : user.partnerId;
   const health = useContactHealth(healthPartner, healthPartner !== null);
+  const whose = !provider ? 'own' : healthPartner === 'provider' ? 'provider' : 'partner';
   const list = useCursorList<Subscription>(['subscriptions', 'list'], '/subscriptions', {
     q,
     partnerId: owner,
@@ -162,7 +164,7 @@ export default function SubscriptionsPage() {
           )
         }
       />
-      {health.data && <ContactHealthAlert health={health.data} />}
+      {health.data && <ContactHealthAlert health={health.data} whose={whose} />}
       <Paper withBorder p={{ base: 'sm', sm: 'md' }} radius="md">
         <Group mb="md" gap="sm" align="flex-end">
           <SearchInput value={q} onChange={onSearch} label={t('subscriptions.search')} />
