@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { e2eApi } from '../support/e2e-api.ts';
-import { expectAccessible, newPage, PASSWORD, screenshot, setupBrowser, signIn } from './support.ts';
+import {
+  dateTimeField,
+  expectAccessible,
+  fillDateTime,
+  newPage,
+  PASSWORD,
+  screenshot,
+  setupBrowser,
+  signIn,
+} from './support.ts';
 
 const env = setupBrowser();
 
@@ -120,6 +129,7 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     await screenshot(page, 'token-dialog');
   });
 
+  // Many pages and dialogs, each scanned by axe: ~40 s alone, more on a busy machine.
   test('support case screens: list, detail, dialogs, the new-case wizard, triage, attainment and responsibilities', async () => {
     // A fresh S1 case, so the ticking clock, the TAC banner and the due explanation are on the page.
     const bearer = async (email: string) => {
@@ -248,7 +258,7 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     const overflow = await andes.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'case detail overflows at 360 px').toBeLessThanOrEqual(0);
     await screenshot(andes, 'mobile-es-case-detail');
-  });
+  }, 150_000);
 
   test('notification and outage screens', async () => {
     // An open outage, so the cards, the banner and the timeline are on the pages checked.
@@ -532,7 +542,7 @@ describe('accessibility (axe: no serious or critical violations)', () => {
       .first()
       .click();
     const renew = page.getByRole('dialog', { name: /^Record the renewal of / });
-    await renew.getByLabel('New expiry').fill('2099-01-01T10:00');
+    await fillDateTime(dateTimeField(renew, 'New expiry'), '2099-01-01T10:00');
     await expectAccessible(page, 'record renewal dialog', '[role="dialog"]');
     await renew.getByRole('button', { name: 'Review…' }).click();
     await renew.getByTestId('renewal-confirmation').waitFor();
@@ -853,8 +863,8 @@ describe('accessibility (axe: no serious or critical violations)', () => {
     await page.getByRole('combobox', { name: 'Customers', exact: true }).fill('Tailspin');
     await page.getByRole('option', { name: 'Tailspin Airlines (EMEA)' }).click();
     const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-    await page.getByTestId('slot-start').fill(`${day}T12:00`);
-    await page.getByTestId('slot-end').fill(`${day}T14:00`);
+    await fillDateTime(page.getByTestId('slot-start'), `${day}T12:00`);
+    await fillDateTime(page.getByTestId('slot-end'), `${day}T14:00`);
     await page.getByTestId('violation-list').waitFor();
     await page.getByRole('button', { name: 'Plan the change' }).click();
     await page.getByText('Required').first().waitFor();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { e2eApi } from '../support/e2e-api.ts';
-import { navLabels, screenshot, setupBrowser, signIn } from './support.ts';
+import { dateTimeField, fillDateTime, navLabels, screenshot, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
 const { login, call } = e2eApi(env);
@@ -61,7 +61,7 @@ async function provision(
   await call(token, 'PUT', `/capacity/${customerId}/provisioned`, counts);
 }
 
-/** An instant as a `datetime-local` value on the wall clock of the browser's zone. */
+/** An instant as a DateTimeField value on the wall clock of the browser's zone. */
 function wallTime(epochMs: number): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: ZONE,
@@ -249,7 +249,7 @@ describe('capacity', () => {
     await row.getByRole('button', { name: `Plan: case ${plan.number}` }).click();
     const planDialog = provider.getByRole('dialog', { name: 'Plan the expansion (+25 knowledge workers)' });
     await planDialog.getByText(`Date and time in ${ZONE}.`).waitFor();
-    await planDialog.getByLabel('In place by').fill(wallTime(Date.now() + 7 * 86_400_000));
+    await fillDateTime(dateTimeField(planDialog, 'In place by'), wallTime(Date.now() + 7 * 86_400_000));
     await planDialog.getByRole('textbox', { name: 'Note for the partner' }).fill('Subscriber node added.');
     await planDialog.getByRole('button', { name: 'Save the plan' }).click();
     await planDialog.waitFor({ state: 'detached' });

@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { navLabels, PASSWORD, screenshot, setupBrowser, signIn } from './support.ts';
+import {
+  dateTimeField,
+  fillDateTime,
+  navLabels,
+  PASSWORD,
+  screenshot,
+  setupBrowser,
+  signIn,
+} from './support.ts';
 
 const env = setupBrowser();
 const DAY = 86_400_000;
@@ -87,7 +95,7 @@ function addCertificate(bearer: string, applicationId: string, subject: string, 
   });
 }
 
-/** An instant as a `datetime-local` value on the wall clock of the browser's zone. */
+/** An instant as a DateTimeField value on the wall clock of the browser's zone. */
 function wallTime(epochMs: number): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: ZONE,
@@ -336,7 +344,7 @@ describe('certificates', () => {
     await dialog.getByRole('combobox', { name: 'Certificate type' }).click();
     await page.getByRole('option', { name: 'Tomcat' }).click();
     await dialog.getByRole('textbox', { name: 'Subject' }).fill(subject);
-    await dialog.getByLabel('Expiry').fill(wallTime(Date.now() + 10 * DAY));
+    await fillDateTime(dateTimeField(dialog, 'Expiry'), wallTime(Date.now() + 10 * DAY));
     await dialog.getByRole('button', { name: 'Add certificate' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText(`Certificate ${subject} of`, { exact: false }).waitFor();
@@ -348,12 +356,12 @@ describe('certificates', () => {
     // A new expiry before the current one is refused at once.
     await row.getByRole('button', { name: `Record renewal of ${subject}` }).click();
     let renew = page.getByRole('dialog', { name: `Record the renewal of ${subject}` });
-    await renew.getByLabel('New expiry').fill(wallTime(Date.now() + 5 * DAY));
+    await fillDateTime(dateTimeField(renew, 'New expiry'), wallTime(Date.now() + 5 * DAY));
     await renew.getByRole('button', { name: 'Review…' }).click();
     await renew.getByText('The new expiry must be later than the current one.').waitFor();
 
     const newExpiry = Date.now() + 400 * DAY;
-    await renew.getByLabel('New expiry').fill(wallTime(newExpiry));
+    await fillDateTime(dateTimeField(renew, 'New expiry'), wallTime(newExpiry));
     await renew.getByRole('button', { name: 'Review…' }).click();
     const confirm = page.getByRole('dialog', { name: `Record the renewal of ${subject}?` });
     const summary = confirm.getByTestId('renewal-confirmation');
@@ -382,8 +390,8 @@ describe('certificates', () => {
     const expiredRow = page.getByTestId('certificate-row').filter({ hasText: expiredSubject });
     await expiredRow.getByRole('button', { name: `Record renewal of ${expiredSubject}` }).click();
     renew = page.getByRole('dialog', { name: `Record the renewal of ${expiredSubject}` });
-    const field = renew.getByLabel('New expiry');
-    await field.fill(wallTime(Date.now() - 2 * DAY));
+    await fillDateTime(dateTimeField(renew, 'New expiry'), wallTime(Date.now() - 2 * DAY));
+    const field = dateTimeField(renew, 'New expiry').getByRole('textbox');
     await renew.getByRole('button', { name: 'Review…' }).click();
     await page
       .getByRole('dialog', { name: `Record the renewal of ${expiredSubject}?` })

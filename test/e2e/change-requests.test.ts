@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { e2eApi, unique } from '../support/e2e-api.ts';
-import { screenshot, setupBrowser, signIn } from './support.ts';
+import { dateTimeField, fillDateTime, screenshot, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
 const { token, call } = e2eApi(env);
 
-/** 'YYYY-MM-DDTHH:mm' on a zone's wall clock, as a datetime-local field takes it. */
+/** 'YYYY-MM-DDTHH:mm' on a zone's wall clock, as a DateTimeField holds it. */
 function wallTime(iso: string | number, zone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: zone,
@@ -64,7 +64,10 @@ describe('partner-requested changes, follow-up tasks and calendar feeds', () => 
     await form
       .getByRole('textbox', { name: 'Description' })
       .fill('Add a second SIP trunk from the CUBE in Frankfurt to the new carrier.');
-    await form.getByLabel('Preferred start').fill(wallTime(Date.now() + 10 * 86_400_000, 'Europe/Madrid'));
+    await fillDateTime(
+      dateTimeField(form, 'Preferred start'),
+      wallTime(Date.now() + 10 * 86_400_000, 'Europe/Madrid'),
+    );
     await form.getByRole('button', { name: 'Submit request' }).click();
     await form.waitFor({ state: 'detached' });
     await partner.waitForURL(/\/change-requests\/[0-9a-f-]{36}$/);
@@ -127,8 +130,8 @@ describe('partner-requested changes, follow-up tasks and calendar feeds', () => 
     await schedule.getByTestId('schedule-windows').waitFor();
     const noon = Date.now() + 4 * 86_400_000;
     const day = wallTime(noon, 'Europe/Madrid').slice(0, 10);
-    await schedule.getByRole('textbox', { name: 'Start', exact: true }).fill(`${day}T12:00`);
-    await schedule.getByRole('textbox', { name: 'End', exact: true }).fill(`${day}T13:00`);
+    await fillDateTime(dateTimeField(schedule, 'Start'), `${day}T12:00`);
+    await fillDateTime(dateTimeField(schedule, 'End'), `${day}T13:00`);
     await schedule.getByRole('button', { name: 'Schedule change' }).click();
     const violations = schedule.getByTestId('schedule-violations');
     await violations.waitFor();
@@ -139,12 +142,8 @@ describe('partner-requested changes, follow-up tasks and calendar feeds', () => 
     const provToken = await token('admin@provider.example');
     const window = await nextWeekdayWindow(provToken, 'EMEA');
     const start = Date.parse(window.start) + 30 * 60_000;
-    await schedule
-      .getByRole('textbox', { name: 'Start', exact: true })
-      .fill(wallTime(start, 'Europe/Madrid'));
-    await schedule
-      .getByRole('textbox', { name: 'End', exact: true })
-      .fill(wallTime(start + 60 * 60_000, 'Europe/Madrid'));
+    await fillDateTime(dateTimeField(schedule, 'Start'), wallTime(start, 'Europe/Madrid'));
+    await fillDateTime(dateTimeField(schedule, 'End'), wallTime(start + 60 * 60_000, 'Europe/Madrid'));
     await schedule.getByRole('button', { name: 'Schedule change' }).click();
     await schedule.waitFor({ state: 'detached' });
     await expect

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { e2eApi, unique } from '../support/e2e-api.ts';
-import { screenshot, setupBrowser, signIn } from './support.ts';
+import { dateTimeValue, fillDateTime, screenshot, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
 const { token, call } = e2eApi(env);
@@ -91,8 +91,8 @@ describe('changes and maintenance', () => {
     await pickCustomer(page, 'Tailspin', 'Tailspin Airlines (EMEA)');
     await pickCustomer(page, 'Contoso', 'Contoso Health (AMER)');
     const midday = middayNextWeek();
-    await page.getByTestId('slot-start').fill(midday.start);
-    await page.getByTestId('slot-end').fill(midday.end);
+    await fillDateTime(page.getByTestId('slot-start'), midday.start);
+    await fillDateTime(page.getByTestId('slot-end'), midday.end);
 
     // Midday is outside every window: the rule is named once per region, in words.
     const violations = page.getByTestId('violation-list');
@@ -107,7 +107,7 @@ describe('changes and maintenance', () => {
     // The suggestion fills start and end; the check comes back clean.
     await page.getByRole('button', { name: 'Use this slot' }).click();
     await page.getByTestId('check-allowed').waitFor();
-    expect(await page.getByTestId('slot-start').inputValue()).not.toBe(midday.start);
+    expect(await dateTimeValue(page.getByTestId('slot-start'))).not.toBe(midday.start);
     const times = page.getByTestId('check-region-times');
     await times.locator('[data-region="EMEA"]').getByText('Europe/Paris').waitFor();
     await times.locator('[data-region="AMER"]').getByText('America/New_York').waitFor();
@@ -240,12 +240,12 @@ describe('changes and maintenance', () => {
     await card.getByRole('button', { name: 'Pick a new slot' }).click();
     const dialog = page.getByRole('dialog', { name: `Reschedule ${change.reference}` });
     // Pre-filled from the next allowed slot, and checked.
-    await expect.poll(() => dialog.getByTestId('slot-start').inputValue()).not.toBe('');
+    await expect.poll(() => dateTimeValue(dialog.getByTestId('slot-start'))).not.toBe('');
     await dialog.getByTestId('check-allowed').waitFor();
     // Midday breaks the window rule, named in the dialog; the suggestion puts it right.
     const midday = middayNextWeek();
-    await dialog.getByTestId('slot-start').fill(midday.start);
-    await dialog.getByTestId('slot-end').fill(midday.end);
+    await fillDateTime(dialog.getByTestId('slot-start'), midday.start);
+    await fillDateTime(dialog.getByTestId('slot-end'), midday.end);
     await dialog.locator('[data-code="outside_window"][data-region="EMEA"]').waitFor();
     await dialog.getByRole('button', { name: 'Use this slot' }).click();
     await dialog.getByTestId('check-allowed').waitFor();

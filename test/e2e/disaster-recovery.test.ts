@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { e2eApi, unique } from '../support/e2e-api.ts';
-import { navLabels, screenshot, setupBrowser, signIn } from './support.ts';
+import { dateTimeField, fillDateTime, navLabels, screenshot, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
 const { token, call } = e2eApi(env);
@@ -58,7 +58,7 @@ describe('disaster recovery', () => {
       .getByRole('textbox', { name: 'What happened' })
       .fill('The publisher database is corrupted; a new publisher is being built from the DRS backup.');
     // Friday 30 Oct 2026, 18:30 in New York: after hours, before a weekend with a clock change.
-    await dialog.getByLabel('Declared at').fill('2026-10-30T18:30');
+    await fillDateTime(dateTimeField(dialog, 'Declared at'), '2026-10-30T18:30');
     await dialog.getByRole('button', { name: 'Declare DR event' }).click();
     await dialog.waitFor({ state: 'detached' });
 
@@ -101,7 +101,7 @@ describe('disaster recovery', () => {
       .getByRole('textbox', { name: 'Message' })
       .fill('The new publisher is up; you can now do your own recovery.');
     await pick(page, update, 'Status', 'Move to Restored');
-    await update.getByLabel('Service restored at').fill('2026-11-02T15:00');
+    await fillDateTime(dateTimeField(update, 'Service restored at'), '2026-11-02T15:00');
     await update.getByRole('button', { name: 'Review…' }).click();
     await expect(update.getByTestId('dr-confirm').innerText()).resolves.toContain(
       '2 Nov 2026, 15:00 (America/New_York)',

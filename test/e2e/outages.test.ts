@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { navLabels, PASSWORD, screenshot, setupBrowser, signIn } from './support.ts';
+import {
+  dateTimeField,
+  dateTimeValue,
+  navLabels,
+  PASSWORD,
+  screenshot,
+  setupBrowser,
+  signIn,
+} from './support.ts';
 
 const env = setupBrowser();
 const unique = () => Date.now().toString(36);
@@ -191,5 +199,61 @@ describe('network activity', () => {
     await row.waitFor({ state: 'detached' });
     await partner.getByRole('checkbox', { name: 'Show cancelled' }).check();
     await partner.locator('tbody tr', { hasText: title }).getByText('Cancelled').waitFor();
+  });
+
+  test('a Spanish partner types and picks the times of network activity in Spanish; the server gets them in the zone', async () => {
+    // Next year's March and April on the Madrid clock (the browser's zone): the clocks go forward on
+    // the last Sunday of March, between the start (CET) and the end (CEST).
+    const year = new Date().getUTCFullYear() + 1;
+    const partner = await signIn(env, 'admin@andes.example');
+    await partner.goto('/network-activities');
+    await partner.getByRole('heading', { name: 'Actividad de red', level: 1 }).waitFor();
+    const title = `Cambio de enlaces ${unique()}`;
+    await partner.getByRole('button', { name: 'Anunciar actividad' }).click();
+    const dialog = partner.getByRole('dialog', { name: 'Anunciar actividad de red' });
+    await dialog.getByRole('textbox', { name: 'Título' }).fill(title);
+    await dialog
+      .getByRole('textbox', { name: 'Descripción' })
+      .fill('Cambio de los enlaces WAN del centro de datos.');
+
+    // The start: the date typed day first, the calendar in Spanish, the time typed on a 24-hour clock.
+    const starts = dateTimeField(dialog, 'Empieza');
+    const startDate = starts.getByRole('textbox');
+    await startDate.fill(`24/3/${year}`);
+    await startDate.click();
+    await partner.getByRole('button', { name: `marzo ${year}`, exact: true }).waitFor();
+    // Escape closes the calendar, not the dialog.
+    await partner.keyboard.press('Escape');
+    await partner.getByRole('button', { name: `marzo ${year}`, exact: true }).waitFor({ state: 'detached' });
+    await starts.getByRole('spinbutton', { name: 'Empieza, horas' }).click();
+    await partner.keyboard.type('0930');
+    await expect(startDate.inputValue()).resolves.toBe(`24 mar ${year}`);
+    await expect.poll(() => dateTimeValue(starts)).toBe(`${year}-03-24T09:30`);
+
+    // The end: a day picked from the calendar, a month on from the one typed (at most 14 days on).
+    const ends = dateTimeField(dialog, 'Termina');
+    const endDate = ends.getByRole('textbox');
+    await endDate.fill(`1/3/${year}`);
+    await partner.getByRole('button', { name: 'Mes siguiente' }).click();
+    await partner.getByRole('button', { name: `2 abril ${year}`, exact: true }).click();
+    await expect.poll(() => endDate.inputValue()).toBe(`2 abr ${year}`);
+    await ends.getByRole('spinbutton', { name: 'Termina, horas' }).click();
+    await partner.keyboard.type('1815');
+    await screenshot(partner, 'date-time-field-spanish');
+    await dialog.getByRole('button', { name: 'Anunciar actividad' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const bearer = await token('admin@andes.example');
+    const found = await fetch(
+      `${env.baseUrl}/api/v1/network-activities?from=${year}-03-01T00:00:00Z&to=${year}-05-01T00:00:00Z`,
+      { headers: { authorization: `Bearer ${bearer}` } },
+    );
+    const { items } = (await found.json()) as {
+      items: { id: string; title: string; startsAt: string; endsAt: string }[];
+    };
+    const activity = items.find((a) => a.title === title);
+    expect(activity?.startsAt).toBe(`${year}-03-24T08:30:00.000Z`);
+    expect(activity?.endsAt).toBe(`${year}-04-02T16:15:00.000Z`);
+    await apiPost(bearer, `/network-activities/${activity?.id}/cancel`, {});
   });
 });

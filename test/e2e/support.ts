@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 export const PASSWORD = 'diops-demo-2026';
@@ -117,4 +117,28 @@ export async function expectAccessible(page: Page, what: string, within?: string
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(RESULTS, { recursive: true });
   await page.screenshot({ path: path.join(RESULTS, `${name}.png`), fullPage: true });
+}
+
+/** A DateTimeField: the group its label names, holding the date, the hours and the minutes. */
+export function dateTimeField(scope: Page | Locator, label: string): Locator {
+  return scope.getByRole('group', { name: label, exact: true });
+}
+
+/**
+ * Types a wall time ('YYYY-MM-DDTHH:mm') into a DateTimeField as a user does: the date day first
+ * (`30/10/2026`), then the hours and the minutes as digits on a 24-hour clock.
+ */
+export async function fillDateTime(field: Locator, wall: string): Promise<void> {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wall);
+  if (!match) throw new Error(`Not a wall time: ${wall}`);
+  const [, year, month, day, hours, minutes] = match;
+  await field.getByRole('textbox').fill(`${Number(day)}/${Number(month)}/${year}`);
+  await field.getByRole('spinbutton').first().click();
+  await field.page().keyboard.type(`${hours}${minutes}`);
+  await expect.poll(() => dateTimeValue(field)).toBe(wall);
+}
+
+/** What a DateTimeField holds for its form ('YYYY-MM-DDTHH:mm', '' for none). */
+export async function dateTimeValue(field: Locator): Promise<string> {
+  return (await field.getAttribute('data-value')) ?? '';
 }

@@ -100,7 +100,7 @@ export function startOfDayIn(date: string, zone: string, plusDays = 0): string |
 }
 
 /**
- * The instant (ISO, UTC) of a wall-clock time in a zone, as typed into a `datetime-local` field
+ * The instant (ISO, UTC) of a wall-clock time in a zone, as a `DateTimeField` holds it
  * ("YYYY-MM-DDTHH:mm"). In a daylight-saving gap the later offset wins, as the zone's clocks do.
  */
 export function wallTimeToInstant(wall: string, zone: string): string | undefined {
@@ -113,7 +113,7 @@ export function wallTimeToInstant(wall: string, zone: string): string | undefine
   return new Date(guess).toISOString();
 }
 
-/** An instant as a `datetime-local` value ("YYYY-MM-DDTHH:mm") on the wall clock of a zone. */
+/** An instant as a `DateTimeField` value ("YYYY-MM-DDTHH:mm") on the wall clock of a zone. */
 export function instantToWallTime(iso: string | Date, zone: string): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso;
   const parts = new Intl.DateTimeFormat('en-CA', {

@@ -9,13 +9,13 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useLocale, useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
 import { IconAlert } from '../../components/icons.tsx';
 import { FormError } from '../../components/states.tsx';
@@ -236,13 +236,12 @@ export function PlanModal({ expansion, onClose }: { expansion: Expansion | null;
       error={server.general}
       onSubmit={submit}
     >
-      <TextInput
-        type="datetime-local"
+      <DateTimeField
         label={t('capacity.expansion.plannedFor')}
         description={t('capacity.zoneHint', { zone })}
         required
         value={when}
-        onChange={(e) => setWhen(e.currentTarget.value)}
+        onChange={setWhen}
         error={local ?? server.field('plannedFor')}
         data-autofocus
       />

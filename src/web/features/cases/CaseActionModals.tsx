@@ -7,13 +7,13 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
   VisuallyHidden,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isProvider } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { showDone } from '../../components/feedback.ts';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
 import { instantToWallTime, wallTimeToInstant } from '../../components/time.ts';
@@ -152,13 +152,12 @@ export function StatusModal({ c, action, opened, onClose }: ModalProps & { actio
     >
       <Text size="sm">{t(`cases.statusMessage_${action}`)}</Text>
       {status === 'monitoring' && (
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('cases.monitorUntil')}
           description={t('cases.zoneHint', { zone })}
           required
           value={monitorUntil}
-          onChange={(e) => setMonitorUntil(e.currentTarget.value)}
+          onChange={setMonitorUntil}
           error={err('monitorUntil')}
         />
       )}

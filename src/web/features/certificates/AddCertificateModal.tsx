@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem.ts';
 import { useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { FormModal } from '../../components/forms.tsx';
 import { IconAlert } from '../../components/icons.tsx';
 import { wallTimeToInstant } from '../../components/time.ts';
@@ -136,13 +137,12 @@ export function AddCertificateModal({
           error={err('kind')}
           comboboxProps={{ withinPortal: true }}
         />
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('certificates.expiresAt')}
           description={t('certificates.zoneHint', { zone })}
           required
           value={expiresAt}
-          onChange={(e) => setExpiresAt(e.currentTarget.value)}
+          onChange={setExpiresAt}
           error={err('expiresAt')}
         />
       </SimpleGrid>

@@ -1,9 +1,10 @@
-import { Alert, Anchor, List, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem.ts';
 import { useLocale, useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { FormModal } from '../../components/forms.tsx';
 import { IconAlert } from '../../components/icons.tsx';
 import { formatInstant, wallTimeToInstant } from '../../components/time.ts';
@@ -114,13 +115,12 @@ export function RenewalModal({
               expiry: formatInstant(certificate.expiresAt, zone, locale),
             })}
           </Text>
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('certificates.renewal.newExpiry')}
             description={t('certificates.zoneHint', { zone })}
             required
             value={expiresAt}
-            onChange={(e) => setExpiresAt(e.currentTarget.value)}
+            onChange={setExpiresAt}
             error={fieldError}
             data-autofocus
           />

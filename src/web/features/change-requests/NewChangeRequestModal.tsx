@@ -4,6 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { FormModal } from '../../components/forms.tsx';
 import { wallTimeToInstant } from '../../components/time.ts';
 import { CHANGE_REQUEST_KINDS, type ChangeRequestKind } from '../changes/types.ts';
@@ -129,12 +130,11 @@ export function NewChangeRequestModal({ opened, onClose }: { opened: boolean; on
         onChange={(e) => setDescription(e.currentTarget.value)}
         error={err('description')}
       />
-      <TextInput
-        type="datetime-local"
+      <DateTimeField
         label={t('changeRequests.preferredStart')}
         description={t('changeRequests.preferredStartHint', { zone })}
         value={preferredStart}
-        onChange={(e) => setPreferredStart(e.currentTarget.value)}
+        onChange={setPreferredStart}
         error={err('preferredStart')}
       />
     </FormModal>

@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { ApiError, type FieldError, isApiError } from '../../api/problem.ts';
 import type { Customer } from '../../api/types.ts';
 import { useLocale, useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { FormModal } from '../../components/forms.tsx';
 import { IconAlert } from '../../components/icons.tsx';
 import { formatInstant, instantToWallTime, wallTimeToInstant } from '../../components/time.ts';
@@ -258,23 +259,21 @@ export function ScheduleModal({
         </Stack>
       )}
       <Group grow align="flex-start" wrap="wrap">
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('changeRequests.start')}
           description={t('changeRequests.zoneHint', { zone })}
           required
           value={start}
-          onChange={(e) => setStart(e.currentTarget.value)}
+          onChange={setStart}
           error={err('start')}
           miw={220}
         />
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('changeRequests.end')}
           description={t('changeRequests.zoneHint', { zone })}
           required
           value={end}
-          onChange={(e) => setEnd(e.currentTarget.value)}
+          onChange={setEnd}
           error={err('end')}
           miw={220}
         />
@@ -300,13 +299,12 @@ export function ScheduleModal({
         />
       )}
       {type === 'certificate_renewal' && (
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('changeRequests.certificateExpiresAt')}
           description={t('changeRequests.certificateExpiresAtHint', { zone })}
           required
           value={certificateExpiresAt}
-          onChange={(e) => setCertificateExpiresAt(e.currentTarget.value)}
+          onChange={setCertificateExpiresAt}
           error={err('certificateExpiresAt')}
         />
       )}

@@ -11,7 +11,6 @@ import {
   Select,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -21,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/problem.ts';
 import { useTimeZone } from '../../app/session.ts';
 import { PageHeader } from '../../components/common.tsx';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { showDone } from '../../components/feedback.ts';
 import { FormError } from '../../components/states.tsx';
 import { ChangeTextFields, EmergencyReasonSelect } from './ChangeFields.tsx';
@@ -106,13 +106,12 @@ function TypeFields({
         />
       )}
       {show.certificateExpiresAt && (
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('changes.certificateExpiresAt')}
           description={t('changes.form.certificateHint', { zone: draft.zone })}
           required
           value={draft.certificateExpiresAt}
-          onChange={(e) => set({ certificateExpiresAt: e.currentTarget.value })}
+          onChange={(v) => set({ certificateExpiresAt: v })}
           error={err('certificateExpiresAt')}
         />
       )}

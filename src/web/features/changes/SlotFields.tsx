@@ -1,7 +1,8 @@
-import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { REGIONS, type Region } from '../../api/types.ts';
 import { useLocale, useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { useRegionZones } from '../calendar/queries.ts';
 import { formatWallTime, readWallTime } from './local-time.ts';
 
@@ -67,23 +68,21 @@ export function SlotFields({
         w={{ base: '100%', sm: 360 }}
       />
       <SimpleGrid cols={{ base: 1, xs: 2 }}>
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('changes.slot.start')}
           description={startHint ?? t('changes.slot.inZone', { zone })}
           required
           value={start}
-          onChange={(e) => onChange({ start: e.currentTarget.value })}
+          onChange={(v) => onChange({ start: v })}
           error={errors.start}
           data-testid="slot-start"
         />
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('changes.slot.end')}
           description={endHint ?? t('changes.slot.inZone', { zone })}
           required
           value={end}
-          onChange={(e) => onChange({ end: e.currentTarget.value })}
+          onChange={(v) => onChange({ end: v })}
           error={errors.end}
           data-testid="slot-end"
         />

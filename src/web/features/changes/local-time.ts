@@ -24,7 +24,7 @@ export interface WallTimeReading {
 }
 
 /**
- * A `datetime-local` value ('YYYY-MM-DDTHH:mm') read on the wall clock of `zone`, with a word on
+ * A `DateTimeField` value ('YYYY-MM-DDTHH:mm') read on the wall clock of `zone`, with a word on
  * daylight-saving nights; undefined for anything that is not a complete wall time.
  */
 export function readWallTime(wall: string, zone: string): WallTimeReading | undefined {

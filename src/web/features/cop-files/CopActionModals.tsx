@@ -2,6 +2,7 @@ import { Select, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { showDone } from '../../components/feedback.ts';
 import { FormModal } from '../../components/forms.tsx';
 import { ReasonModal } from '../../components/reason-modal.tsx';
@@ -190,12 +191,11 @@ export function MarkInstalledModal({ request, opened, onClose }: ModalProps) {
         })}
       </Text>
       <GeneralErrors errors={server} />
-      <TextInput
-        type="datetime-local"
+      <DateTimeField
         label={t('copRequests.installedAtLabel')}
         description={t('copRequests.installedAtHint', { zone })}
         value={installedAt}
-        onChange={(e) => setInstalledAt(e.currentTarget.value)}
+        onChange={setInstalledAt}
         error={localError ?? server.field('installedAt')}
         data-autofocus
       />

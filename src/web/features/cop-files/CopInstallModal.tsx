@@ -3,6 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale, useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { showDone } from '../../components/feedback.ts';
 import { FormModal } from '../../components/forms.tsx';
 import { formatInstant } from '../../components/time.ts';
@@ -174,12 +175,11 @@ export function CopInstallModal({ opened, onClose }: { opened: boolean; onClose:
         error={err('durationMinutes')}
         w={{ base: '100%', xs: 220 }}
       />
-      <TextInput
-        type="datetime-local"
+      <DateTimeField
         label={t('copRequests.install.after')}
         description={t('copRequests.install.afterHint', { zone })}
         value={draft.after}
-        onChange={(e) => set({ after: e.currentTarget.value })}
+        onChange={(v) => set({ after: v })}
         error={err('after')}
       />
       <ChangeTextFields

@@ -4,6 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { FormModal } from '../../components/forms.tsx';
 import { wallTimeToInstant } from '../../components/time.ts';
 import { CustomerApplicationFields } from '../inventory/CustomerApplicationFields.tsx';
@@ -143,12 +144,11 @@ export function DeclareDrEventModal({ opened, onClose }: { opened: boolean; onCl
         error={err('description')}
         maxLength={5000}
       />
-      <TextInput
-        type="datetime-local"
+      <DateTimeField
         label={t('disasterRecovery.declaredAtLabel')}
         description={t('disasterRecovery.declaredAtHint', { zone })}
         value={declaredAt}
-        onChange={(e) => setDeclaredAt(e.currentTarget.value)}
+        onChange={setDeclaredAt}
         error={err('declaredAt')}
       />
     </FormModal>

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Select, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale, useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { FormModal } from '../../components/forms.tsx';
 import { IconAlert } from '../../components/icons.tsx';
 import { formatInstant, wallTimeToInstant } from '../../components/time.ts';
@@ -144,12 +145,11 @@ export function PostDrUpdateModal({
         comboboxProps={{ withinPortal: true }}
       />
       {restoring && (
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('disasterRecovery.recoveredAtLabel')}
           description={t('disasterRecovery.recoveredAtHint', { zone })}
           value={recoveredAt}
-          onChange={(e) => edit(setRecoveredAt)(e.currentTarget.value)}
+          onChange={edit(setRecoveredAt)}
           error={err('recoveredAt')}
         />
       )}

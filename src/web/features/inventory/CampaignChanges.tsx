@@ -1,19 +1,9 @@
-import {
-  Alert,
-  Anchor,
-  CloseButton,
-  Group,
-  List,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, CloseButton, Group, List, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { FormModal } from '../../components/forms.tsx';
 import { ViewerRange } from '../changes/ChangeWindow.tsx';
 import { readWallTime } from '../changes/local-time.ts';
@@ -166,12 +156,11 @@ export function PlanUpgradesModal({
           miw={200}
         />
       </Group>
-      <TextInput
-        type="datetime-local"
+      <DateTimeField
         label={t('inventory.campaign.plan.after')}
         description={t('inventory.campaign.plan.afterHint', { zone })}
         value={after}
-        onChange={(e) => setAfter(e.currentTarget.value)}
+        onChange={setAfter}
         error={err('after')}
       />
     </FormModal>

@@ -14,6 +14,7 @@ import {
   SERVICES,
 } from '../../api/types.ts';
 import { useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
 import { wallTimeToInstant } from '../../components/time.ts';
 import { useSaveEntity } from '../../components/use-save-entity.ts';
@@ -181,12 +182,11 @@ export function DeclareOutageModal({ opened, onClose }: { opened: boolean; onClo
         error={err('services')}
         comboboxProps={{ withinPortal: true }}
       />
-      <TextInput
-        type="datetime-local"
+      <DateTimeField
         label={t('outages.startedAtLabel')}
         description={t('outages.startedAtHint', { zone })}
         value={startedAt}
-        onChange={(e) => setStartedAt(e.currentTarget.value)}
+        onChange={setStartedAt}
         error={err('startedAt')}
       />
     </FormModal>

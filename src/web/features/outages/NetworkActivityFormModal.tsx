@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { NetworkActivity } from '../../api/types.ts';
 import { useTimeZone } from '../../app/session.ts';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
 import { instantToWallTime, wallTimeToInstant } from '../../components/time.ts';
 import { useSaveEntity } from '../../components/use-save-entity.ts';
@@ -127,22 +128,20 @@ export function NetworkActivityFormModal({ opened, onClose }: { opened: boolean;
         comboboxProps={{ withinPortal: true }}
       />
       <SimpleGrid cols={{ base: 1, xs: 2 }}>
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('network.startsAt')}
           description={t('network.zoneHint', { zone })}
           required
           value={startsAt}
-          onChange={(e) => setStartsAt(e.currentTarget.value)}
+          onChange={setStartsAt}
           error={err('startsAt')}
         />
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('network.endsAt')}
           description={t('network.zoneHint', { zone })}
           required
           value={endsAt}
-          onChange={(e) => setEndsAt(e.currentTarget.value)}
+          onChange={setEndsAt}
           error={err('endsAt')}
         />
       </SimpleGrid>

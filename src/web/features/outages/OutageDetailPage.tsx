@@ -12,7 +12,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
   Timeline,
   Title,
 } from '@mantine/core';
@@ -29,6 +28,7 @@ import {
 import { can } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
 import { Instant, useDocumentTitle } from '../../components/common.tsx';
+import { DateTimeField } from '../../components/date-time-field.tsx';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
 import { TitledPanel } from '../../components/section.tsx';
 import { ErrorState } from '../../components/states.tsx';
@@ -178,12 +178,11 @@ function ResolveModal({
         error={localError ?? server.field('message')}
         data-autofocus
       />
-      <TextInput
-        type="datetime-local"
+      <DateTimeField
         label={t('outages.resolvedAtLabel')}
         description={t('outages.resolvedAtHint', { zone })}
         value={resolvedAt}
-        onChange={(e) => setResolvedAt(e.currentTarget.value)}
+        onChange={setResolvedAt}
         error={server.field('resolvedAt')}
       />
     </FormModal>
