@@ -83,8 +83,6 @@ async function serve(config: Config, role: 'all' | 'api' | 'worker'): Promise<vo
     if (created) say('loaded the demo data set');
   }
 
-  const worker =
-    role === 'api' ? null : startWorker(database, config, policy.policy, (message) => say(message));
   const app = role === 'worker' ? null : await buildApp({ config, database, policy });
   if (app) {
     try {
@@ -92,7 +90,6 @@ async function serve(config: Config, role: 'all' | 'api' | 'worker'): Promise<vo
     } catch (error) {
       // Closing the app releases its LISTEN connection, without which the pool could not end.
       await app.close().catch(() => undefined);
-      await worker?.stop();
       await connected.close();
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE')
@@ -103,6 +100,11 @@ async function serve(config: Config, role: 'all' | 'api' | 'worker'): Promise<vo
         throw new StartupError(`port ${config.port} needs privileges: choose PORT above 1024`);
       throw error;
     }
+  }
+  // Jobs start once the server has its port: a start-up that fails runs none of them.
+  const worker =
+    role === 'api' ? null : startWorker(database, config, policy.policy, (message) => say(message));
+  if (app) {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     say(
