@@ -281,5 +281,14 @@ describe('changes the provider plans from what it knows', () => {
       source: { type: 'certificate', id: mine.id },
     });
     await page.getByText('Certificate renewal', { exact: true }).first().waitFor();
+
+    // Its origin leads back to that one certificate, and the filter can be removed.
+    await page.getByRole('link', { name: 'Certificate expiry', exact: true }).click();
+    await page.waitForURL(/\/inventory\/certificates\?certificateId=/);
+    await page.getByTestId('certificate-filter').waitFor();
+    await expect.poll(() => page.getByTestId('certificate-row').count()).toBe(1);
+    await page.getByTestId('certificate-row').getByText(mine.subject).waitFor();
+    await page.getByRole('button', { name: 'Show every certificate' }).click();
+    await expect.poll(() => page.getByTestId('certificate-row').count()).toBeGreaterThan(1);
   });
 });

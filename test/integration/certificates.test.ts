@@ -87,6 +87,16 @@ describe('certificates', () => {
     expectProblem(await w.provider.post('/certificates', { ...body, expiresAt: 'tomorrow' }), 422);
     const soon = (await w.a.admin.get('/certificates?status=attention')).json<{ items: Certificate[] }>();
     expect(soon.items.map((c) => c.id)).not.toContain(created.json<Certificate>().id);
+    // One certificate by id (where a renewal change links): in scope only.
+    const id = created.json<Certificate>().id;
+    const one = (await w.a.engineer.get(`/certificates?certificateId=${id}`)).json<{
+      items: { id: string }[];
+    }>();
+    expect(one.items.map((c) => c.id)).toEqual([id]);
+    expect(
+      (await w.b.admin.get(`/certificates?certificateId=${id}`)).json<{ items: unknown[] }>().items,
+    ).toEqual([]);
+    expectProblem(await w.a.engineer.get('/certificates?certificateId=nope'), 400);
   });
 
   it('the daily job proposes a slot 3–7 days before expiry inside a weekday window, once, and alerts', async () => {

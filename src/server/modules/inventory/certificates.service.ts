@@ -96,6 +96,7 @@ function certificatesInScope(tx: Tx, scope: Scope) {
 export interface CertificateFilter {
   customerId?: string;
   applicationId?: string;
+  certificateId?: string;
   status?: 'attention' | CertificateStatus;
   limit?: number;
   cursor?: string;
@@ -124,6 +125,7 @@ export async function listCertificates(
     .$if(filter.applicationId !== undefined, (qb) =>
       qb.where('k.application_id', '=', filter.applicationId ?? ''),
     )
+    .$if(filter.certificateId !== undefined, (qb) => qb.where('k.id', '=', filter.certificateId ?? ''))
     .$if(from !== null, (qb) => qb.where('k.expires_at', range?.fromInclusive ? '>=' : '>', from as Date))
     .$if(to !== null, (qb) => qb.where('k.expires_at', range?.toInclusive ? '<=' : '<', to as Date))
     .$call(soonestFirst('k.expires_at', 'k.id', filter))

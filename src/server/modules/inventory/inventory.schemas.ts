@@ -239,6 +239,8 @@ export const CertificateQuery = Type.Object(
   {
     customerId: Type.Optional(Uuid),
     applicationId: Type.Optional(Uuid),
+    /** One certificate (a renewal change links to it). */
+    certificateId: Type.Optional(Uuid),
     status: Type.Optional(Type.Enum(['attention', ...CERTIFICATE_STATUSES] as const)),
     ...PageQuery,
   },

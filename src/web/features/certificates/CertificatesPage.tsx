@@ -79,6 +79,16 @@ function FilterBar({
           />
         </Group>
       )}
+      {search.certificateId && (
+        <Group gap={4} wrap="nowrap" data-testid="certificate-filter">
+          <Text size="sm">{t('certificates.onlyCertificate')}</Text>
+          <CloseButton
+            size="sm"
+            aria-label={t('certificates.removeCertificateFilter')}
+            onClick={() => onChange({ certificateId: undefined })}
+          />
+        </Group>
+      )}
       {hasFilters(search) && (
         <Button variant="subtle" size="xs" onClick={onClear}>
           {t('filters.clear')}

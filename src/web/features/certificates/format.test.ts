@@ -175,5 +175,6 @@ describe('errors and search', () => {
     });
     expect(parseCertificateSearch({ status: 'attention' })).toEqual({ status: 'attention' });
     expect(parseCertificateSearch({ status: 'bad' })).toEqual({});
+    expect(parseCertificateSearch({ certificateId: id, customerId: 'x' })).toEqual({ certificateId: id });
   });
 });

@@ -187,6 +187,7 @@ export function certificatesQuery(search: CertificateSearch) {
     status: search.status,
     customerId: search.customerId,
     applicationId: search.applicationId,
+    certificateId: search.certificateId,
   };
 }
 

@@ -8,6 +8,8 @@ export interface CertificateSearch {
   status?: StatusFilter;
   customerId?: string;
   applicationId?: string;
+  /** One certificate: where a renewal change links. */
+  certificateId?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,5 +25,6 @@ export function parseCertificateSearch(search: Record<string, unknown>): Certifi
   if (isStatusFilter(search.status)) out.status = search.status;
   if (isUuid(search.customerId)) out.customerId = search.customerId;
   if (isUuid(search.applicationId)) out.applicationId = search.applicationId;
+  if (isUuid(search.certificateId)) out.certificateId = search.certificateId;
   return out;
 }

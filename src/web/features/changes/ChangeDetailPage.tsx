@@ -65,12 +65,19 @@ function SourceLink({ change }: { change: ChangeDetail }) {
       </Anchor>
     );
   if (!source) return <>{t('changes.sources.none')}</>;
+  if (source.type === 'certificate') {
+    // The router is not registered for type inference: the page's own parser checks this search.
+    const search = { certificateId: source.id } as never;
+    return (
+      <Anchor component={Link} to="/inventory/certificates" search={search} size="sm">
+        {t('changes.sources.certificate')}
+      </Anchor>
+    );
+  }
   const to =
     source.type === 'upgrade_campaign'
       ? `/inventory/campaigns/${source.id}`
-      : source.type === 'cop'
-        ? `/inventory/cop-requests/${source.id}`
-        : '/inventory/certificates';
+      : `/inventory/cop-requests/${source.id}`;
   return (
     <Anchor component={Link} to={to} size="sm">
       {t(`changes.sources.${source.type}`)}
