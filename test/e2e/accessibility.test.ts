@@ -15,31 +15,21 @@ const env = setupBrowser();
 
 /** A routine change for Tailspin Airlines (Northwind, EMEA) in the first allowed slot, by API. */
 async function planAxeChange(title: string, askReschedule: boolean) {
-  const { token: login, call: api } = e2eApi(env);
+  const { token: login, call: api, slotFromTomorrow } = e2eApi(env);
   const provider = await login('admin@provider.example');
   const found = await api<{ items: { id: string; name: string }[] }>(
     provider,
     'GET',
     '/customers?q=Tailspin',
   );
-  const start = new Date(Date.now() + 2 * 86_400_000);
-  start.setUTCHours(11, 0, 0, 0);
   const draft = {
     type: 'routine',
     title,
     customerIds: [found.items.find((c) => c.name === 'Tailspin Airlines')?.id],
-    start: start.toISOString(),
-    end: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
   };
-  const check = await api<{ nextSlot: { start: string; end: string } }>(
-    provider,
-    'POST',
-    '/changes/check',
-    draft,
-  );
   const change = await api<{ id: string; reference: string; title: string }>(provider, 'POST', '/changes', {
     ...draft,
-    ...check.nextSlot,
+    ...(await slotFromTomorrow(provider, 'EMEA')),
   });
   if (askReschedule)
     await api(

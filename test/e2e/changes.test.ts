@@ -4,7 +4,7 @@ import { e2eApi, unique } from '../support/e2e-api.ts';
 import { dateTimeValue, fillDateTime, screenshot, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
-const { token, call } = e2eApi(env);
+const { token, call, slotFromTomorrow } = e2eApi(env);
 
 interface RegionTime {
   region: string;
@@ -38,26 +38,18 @@ async function customerId(bearer: string, name: string): Promise<string> {
   return id ?? '';
 }
 
-/** A routine change for Northwind's Tailspin Airlines (EMEA) in the first slot the rules allow. */
+/** A routine change for Northwind's Tailspin Airlines (EMEA) in the first slot the rules allow from tomorrow. */
 async function planRoutine(provider: string, title: string): Promise<Change> {
   const customerIds = [await customerId(provider, 'Tailspin Airlines')];
-  const start = new Date(Date.now() + 2 * 86_400_000);
-  start.setUTCHours(11, 0, 0, 0);
   const draft = {
     type: 'routine',
     title,
     customerIds,
-    start: start.toISOString(),
-    end: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
   };
-  const check = await call<{ nextSlot: { start: string; end: string } | null }>(
-    provider,
-    'POST',
-    '/changes/check',
-    draft,
-  );
-  expect(check.nextSlot).toBeTruthy();
-  return call<Change>(provider, 'POST', '/changes', { ...draft, ...check.nextSlot });
+  return call<Change>(provider, 'POST', '/changes', {
+    ...draft,
+    ...(await slotFromTomorrow(provider, 'EMEA')),
+  });
 }
 
 /** A day a week from now at 12:00–14:00 on the viewer's (Madrid) clock: inside no maintenance window. */

@@ -43,7 +43,32 @@ export function e2eApi(target: { readonly baseUrl: string }) {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  return { login, token, call };
+  /**
+   * The first start the rules allow for a change a day or more from now: a test's change must not
+   * begin while the test runs (the next slot counted from now can be minutes away, inside a window).
+   */
+  async function slotFromTomorrow(
+    bearer: string,
+    region: string,
+    type = 'routine',
+    durationMinutes = 120,
+  ): Promise<{ start: string; end: string }> {
+    const found = await call<{ common: { start: string; end: string } | null }>(
+      bearer,
+      'POST',
+      '/policy/next-slot',
+      {
+        type,
+        region,
+        durationMinutes,
+        after: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    );
+    expect(found.common, `no ${type} slot in ${region}`).toBeTruthy();
+    return { start: found.common?.start ?? '', end: found.common?.end ?? '' };
+  }
+
+  return { login, token, call, slotFromTomorrow };
 }
 
 /** A suffix that keeps what a test writes apart from earlier runs' and other tests' records. */
