@@ -12,12 +12,19 @@ import {
   toJson,
   type Urgency,
 } from '../../../core/index.ts';
-import { commitNow, flushQueued, queueForResult, type Scope, type Tx } from '../../db/database.ts';
+import {
+  commitNow,
+  flushQueued,
+  queueForResult,
+  queueWrite,
+  type Scope,
+  type Tx,
+} from '../../db/database.ts';
 import type { CaseCategory, Region } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { conflict, type FieldError, forbidden, unprocessable } from '../../http/errors.ts';
 import { OUTBOX_CHANNEL } from '../../notify/events.ts';
-import { caseEventValues } from './case-history.ts';
+import { actorName, caseEventValues } from './case-history.ts';
 import { type CaseColumns, type CaseRow, presentCase, presentCaseEvent } from './cases.presenter.ts';
 
 const OPENERS = ['partner_admin', 'partner_engineer'] as const;
@@ -272,12 +279,14 @@ async function writeOpening(
   const responseDueAt = new Date(explanation.dueAt).toISOString();
   const today = openingDay(policy, context.region, now);
   const id = randomUUID();
-  const callerName =
-    scope.userName ??
-    sql`coalesce((SELECT u.name FROM users u WHERE u.id = ${scope.userId}::uuid), ${scope.label})`;
+  const callerName = scope.userName ?? actorName(scope);
   const eventData = { severity, impact, urgency, responseDueAt };
   const event = {
-    ...caseEventValues(scope, { id, ...ids(context) }, { kind: 'opened', data: eventData }),
+    ...caseEventValues(
+      scope,
+      { id, partner_id: context.partnerId, customer_id: context.customerId },
+      { kind: 'opened', data: eventData },
+    ),
     id: randomUUID(),
   };
   const audit = { severity, impact, urgency, category: input.category };
@@ -371,7 +380,7 @@ async function writeOpening(
       SELECT number, caller_name FROM opened
     `,
   );
-  if (needsPhoneCall(severity)) queueForResult(tx, sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
+  if (needsPhoneCall(severity)) await queueWrite(tx, sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
   await (options.commit ? commitNow(tx) : flushQueued(tx));
   const inserted = (await decided).rows[0];
   if (!inserted) return null;
@@ -392,5 +401,3 @@ async function writeOpening(
     dueExplanation: written.due_explanation,
   };
 }
-
-const ids = (context: OpeningContext) => ({ partner_id: context.partnerId, customer_id: context.customerId });

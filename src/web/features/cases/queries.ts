@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import { usePolicy } from '../../api/policy.ts';
 import type { Contract, Page } from '../../api/types.ts';
 import type { CaseDetail, CaseSummary, ImpactInput, SeverityResult, Urgency } from './types.ts';
 
@@ -19,11 +18,6 @@ export function useCaseSummary() {
     queryFn: () => api.get<CaseSummary>('/cases/summary'),
     refetchInterval: 30_000,
   });
-}
-
-/** The active policy: TAC phone number and response targets. */
-export function useCasePolicy() {
-  return usePolicy();
 }
 
 /** The severity the policy gives an impact (or affected share) and urgency, asked as they change. */

@@ -2,12 +2,12 @@ import { Alert, Anchor, Button, Group, List, Modal, Stack, Text } from '@mantine
 import { Link } from '@tanstack/react-router';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePolicy } from '../../api/policy.ts';
 import { isApiError } from '../../api/problem.ts';
 import { useLocale, useTimeZone } from '../../app/session.ts';
 import { formatInstant } from '../../components/time.ts';
 import { ViewerRange } from '../changes/ChangeWindow.tsx';
 import { usePlanErrors } from '../changes/plan-errors.ts';
-import { useChangePolicy } from '../changes/queries.ts';
 import { GeneralErrors } from '../disaster-recovery/form-errors.tsx';
 import { type RenewalChangeLink, usePlanRenewalChange } from './queries.ts';
 import { upcomingProposal } from './renewal-change.ts';
@@ -32,7 +32,7 @@ export function RenewalChangeModal({
   const { t } = useTranslation();
   const zone = useTimeZone();
   const locale = useLocale();
-  const policy = useChangePolicy();
+  const policy = usePolicy();
   const plan = usePlanRenewalChange();
   const opened = certificate !== null;
   // The confirm button goes once answered: focus moves to what replaces it (keyboard users).

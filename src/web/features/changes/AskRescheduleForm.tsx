@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePolicy } from '../../api/policy.ts';
 import { GeneralErrors, useFormErrors } from '../disaster-recovery/form-errors.tsx';
-import { useAskReschedule, useChangePolicy } from './queries.ts';
+import { useAskReschedule } from './queries.ts';
 import { useRuleText } from './rules.tsx';
 import type { Change, RescheduleRequest } from './types.ts';
 
@@ -19,7 +20,7 @@ export function AskRescheduleForm({
   onAsked: (r: RescheduleRequest) => void;
 }) {
   const { t } = useTranslation();
-  const policy = useChangePolicy();
+  const policy = usePolicy();
   const ruleText = useRuleText();
   const ask = useAskReschedule(change.id);
   const [reason, setReason] = useState('');
@@ -83,7 +84,7 @@ export function AskRescheduleForm({
 /** What the partner's request came back as: sent, and late or on time. */
 export function AskedNotice({ request }: { request: RescheduleRequest }) {
   const { t } = useTranslation();
-  const policy = useChangePolicy();
+  const policy = usePolicy();
   return (
     <Alert
       color={request.late ? 'orange' : 'teal'}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { usePolicy } from '../../api/policy.ts';
 import { isApiError } from '../../api/problem.ts';
-import { useChangePolicy } from './queries.ts';
 import { ruleText, violationRegion } from './rules.tsx';
 
 /**
@@ -17,7 +17,7 @@ export function usePlanErrors(
   options: { generalCodes?: readonly string[]; values?: Record<string, unknown> } = {},
 ) {
   const { t } = useTranslation();
-  const policy = useChangePolicy();
+  const policy = usePolicy();
   const byField: Record<string, string> = {};
   const general: string[] = [];
   const text = (code: string | undefined, message: string, named?: string) => {

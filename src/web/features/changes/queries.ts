@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import { usePolicy } from '../../api/policy.ts';
 import type { Region } from '../../api/types.ts';
 import type { Change, ChangeCheck, ChangeDetail, ChangeInput, RescheduleRequest, Slot } from './types.ts';
 
@@ -62,11 +61,6 @@ export interface ChangePolicy {
     weekendTypes: string[];
     interruptingTypes: string[];
   };
-}
-
-/** The change rules of the active policy (the shared policy query). */
-export function useChangePolicy() {
-  return usePolicy();
 }
 
 function useChangeWrite<B, R extends { id: string }>(

@@ -1,10 +1,11 @@
 import { Badge, Group, List, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { usePolicy } from '../../api/policy.ts';
 import { isApiError } from '../../api/problem.ts';
 import { REGIONS, type Region } from '../../api/types.ts';
 import { DEFAULT_REGION_ZONES } from '../calendar/queries.ts';
-import { type ChangePolicy, useChangePolicy } from './queries.ts';
+import type { ChangePolicy } from './queries.ts';
 import type { Violation } from './types.ts';
 
 const isRegion = (value: string | undefined): value is Region =>
@@ -49,7 +50,7 @@ export function ruleText(
 
 export function useRuleText() {
   const { t } = useTranslation();
-  const policy = useChangePolicy();
+  const policy = usePolicy();
   return (v: { code: string; message: string; region?: string | undefined }) =>
     ruleText(t, policy.data, v.code, v.message, violationRegion(v));
 }

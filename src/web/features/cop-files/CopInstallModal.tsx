@@ -2,6 +2,7 @@ import { Checkbox, NumberInput, Text, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePolicy } from '../../api/policy.ts';
 import { useLocale, useTimeZone } from '../../app/session.ts';
 import { DateTimeField } from '../../components/date-time-field.tsx';
 import { showDone } from '../../components/feedback.ts';
@@ -10,7 +11,6 @@ import { formatInstant } from '../../components/time.ts';
 import { ChangeTextFields, EmergencyReasonSelect } from '../changes/ChangeFields.tsx';
 import { ChangeSelectionFields } from '../changes/ChangeSelectionFields.tsx';
 import { usePlanErrors } from '../changes/plan-errors.ts';
-import { useChangePolicy } from '../changes/queries.ts';
 import { GeneralErrors } from '../disaster-recovery/form-errors.tsx';
 import {
   COP_DURATION,
@@ -36,7 +36,7 @@ export function CopInstallModal({ opened, onClose }: { opened: boolean; onClose:
   const navigate = useNavigate();
   const zone = useTimeZone();
   const locale = useLocale();
-  const policy = useChangePolicy();
+  const policy = usePolicy();
   const plan = usePlanCopInstall();
   const [draft, setDraft] = useState<CopInstallDraft>(EMPTY_COP_INSTALL);
   const [localErrors, setLocalErrors] = useState<Partial<Record<string, CopInstallErrorCode>>>({});

@@ -2,13 +2,13 @@ import { Alert, Anchor, CloseButton, Group, List, NumberInput, Select, Stack, Te
 import { Link } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePolicy } from '../../api/policy.ts';
 import { useTimeZone } from '../../app/session.ts';
 import { DateTimeField } from '../../components/date-time-field.tsx';
 import { FormModal } from '../../components/forms.tsx';
 import { ViewerRange } from '../changes/ChangeWindow.tsx';
 import { readWallTime } from '../changes/local-time.ts';
 import { usePlanErrors } from '../changes/plan-errors.ts';
-import { useChangePolicy } from '../changes/queries.ts';
 import { type Change, UPGRADE_REASONS, type UpgradeReason } from '../changes/types.ts';
 import { GeneralErrors } from '../disaster-recovery/form-errors.tsx';
 import { type CampaignPlan, campaignPlan, skippedCustomers } from './campaign-plan.ts';
@@ -46,7 +46,7 @@ export function PlanUpgradesModal({
 }) {
   const { t } = useTranslation();
   const zone = useTimeZone();
-  const policy = useChangePolicy();
+  const policy = usePolicy();
   const plan = usePlanCampaignChanges(campaign.id);
   const [reason, setReason] = useState<UpgradeReason>('below_n_minus_1');
   const [duration, setDuration] = useState<number | ''>(DURATION.initial);

@@ -18,6 +18,7 @@ import {
 } from '@mantine/core';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePolicy } from '../../../api/policy.ts';
 import { useTimeZone } from '../../../app/session.ts';
 import { CustomerPicker } from '../../../components/entity-picker.tsx';
 import { IconPhone } from '../../../components/icons.tsx';
@@ -25,7 +26,7 @@ import { todayIn } from '../../../components/time.ts';
 import { useCustomer } from '../../customers/queries.ts';
 import { SeverityBadge } from '../badges.tsx';
 import { targetText } from '../format.ts';
-import { useActiveContracts, useCasePolicy, useSeverityPreview } from '../queries.ts';
+import { useActiveContracts, useSeverityPreview } from '../queries.ts';
 import { CategoryGuideView } from '../TriageGuide.tsx';
 import {
   CASE_CATEGORIES,
@@ -192,7 +193,7 @@ function ImpactShare({ draft, set, err }: StepProps) {
 /** The severity the policy gives, asked live; S1 and S2 also tell the partner to call the TAC. */
 function SeverityPreview({ draft }: { draft: Draft }) {
   const { t } = useTranslation();
-  const policy = useCasePolicy();
+  const policy = usePolicy();
   const preview = useSeverityPreview(impactInput(draft), draft.urgency);
   const result = preview.data;
   if (!impactInput(draft) || !draft.urgency) {
