@@ -4,7 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inScope, openDatabase, scopeForUser, systemScope } from '../../src/server/db/database.ts';
+import {
+  inScope,
+  openDatabase,
+  type Scope,
+  scopeForUser,
+  systemScope,
+  type Tx,
+} from '../../src/server/db/database.ts';
 import { sweepOrphanAttachments } from '../../src/server/jobs/attachment-sweep.job.ts';
 import { closeMonitoredCases, flagOwedPlans } from '../../src/server/jobs/case-clocks.job.ts';
 import { drainOutbox } from '../../src/server/jobs/outbox-relay.ts';
@@ -442,6 +449,110 @@ describe('opening from a kept customer and contract (decision 0010)', () => {
         .where('case_id', '=', opened?.id ?? '')
         .execute();
       expect(history).toEqual([{ kind: 'opened', actor_name: 'A engineer' }]);
+    } finally {
+      await single.close();
+    }
+  });
+});
+
+describe('the opening write function (decision 0011)', () => {
+  /** A tenant's kept context, as the look-up would have found it, and its engineer's scope. */
+  async function openingOf(tenant: World['a'], label: string) {
+    const { number } = await contractNumberOf(tenant.contractId);
+    const customer = await t.database.db
+      .selectFrom('customers')
+      .select(['name', 'region'])
+      .where('id', '=', tenant.customerId)
+      .executeTakeFirstOrThrow();
+    const context: OpeningContext = {
+      customerId: tenant.customerId,
+      customerName: customer.name,
+      region: customer.region,
+      partnerId: tenant.partnerId,
+      partnerName: tenant.partnerName,
+      contractId: tenant.contractId,
+      contractNumber: number,
+      startsOn: '2026-01-01',
+      endsOn: '2027-12-31',
+    };
+    const scope = scopeForUser({
+      id: tenant.engineerId,
+      email: `engineer@${label}.example`,
+      role: 'partner_engineer',
+      partner_id: tenant.partnerId,
+      customer_id: null,
+      name: `${label} engineer`,
+      partner_name: tenant.partnerName,
+    });
+    return { context, scope };
+  }
+
+  /** Calls the function straight, as a server bug or a stolen app connection could. */
+  const callDirectly = (tx: Tx, context: OpeningContext, callerId: string) =>
+    sql<{ number: string | null }>`
+      SELECT number FROM write_case_opening(${randomUUID()}::uuid, now(), ${context.partnerId}::uuid,
+        ${context.customerId}::uuid, ${context.customerName}, ${context.region}, ${context.contractId}::uuid,
+        ${context.contractNumber}, current_date, 'Smuggled', 'Smuggled', 'how_to', 'individualized', 'low',
+        NULL, 'S4', ${callerId}::uuid, 'Someone', 'someone@example.test', 'Someone', '+34 600 000 000',
+        'someone@example.test', now(), '{}'::jsonb, ${randomUUID()}::uuid, '{}'::jsonb, '{}'::jsonb, NULL, NULL, NULL)
+    `.execute(tx);
+
+  it("writes for the transaction's own partner and user only, also once its plans are cached on a connection", async () => {
+    const single = openDatabase(databaseUrl, { max: 1 });
+    try {
+      const a = await openingOf(w.a, 'a');
+      const b = await openingOf(w.b, 'b');
+      const input = await caseInput(w.a, { title: unique('Alternating') });
+      // More openings than PL/pgSQL's five custom plans, alternating partners on one connection.
+      for (let i = 0; i < 8; i++) {
+        const { context, scope } = i % 2 === 0 ? a : b;
+        const opened = await inScope(single.db, scope, (tx) =>
+          openCaseInKnownContext(
+            tx,
+            scope,
+            t.app.ctx.policy.policy,
+            input as OpenCaseInput,
+            new Date(),
+            context,
+          ),
+        );
+        const row = await t.database.db
+          .selectFrom('cases')
+          .select(['partner_id', 'customer_id', 'caller_id', 'number'])
+          .where('id', '=', opened?.id ?? '')
+          .executeTakeFirstOrThrow();
+        expect(row).toEqual({
+          partner_id: context.partnerId,
+          customer_id: context.customerId,
+          caller_id: scope.userId,
+          number: opened?.number,
+        });
+      }
+
+      const before = await countCases();
+      const refusals: [Scope, OpeningContext, string][] = [
+        // Partner B's engineer writing a case into partner A.
+        [b.scope, a.context, w.b.engineerId],
+        [b.scope, a.context, w.a.engineerId],
+        // Partner A's engineer, but naming another user as the caller.
+        [a.scope, a.context, w.a.adminId],
+        // Not a partner at all.
+        [
+          { ...systemScope('test'), kind: 'provider', userId: w.providerAdminId },
+          a.context,
+          w.providerAdminId,
+        ],
+        [systemScope('test'), a.context, w.a.engineerId],
+      ];
+      for (const [scope, context, callerId] of refusals)
+        await expect(inScope(single.db, scope, (tx) => callDirectly(tx, context, callerId))).rejects.toThrow(
+          /opened by a partner's user, for that partner, as themselves/,
+        );
+      expect(await countCases()).toBe(before);
+      // The same direct call in the right scope writes: the refusals above were about who asked.
+      const written = await inScope(single.db, a.scope, (tx) => callDirectly(tx, a.context, w.a.engineerId));
+      expect(written.rows[0]?.number).toMatch(/^DI-\d{4}-\d{6,}$/);
+      expect(await countCases()).toBe(before + 1);
     } finally {
       await single.close();
     }

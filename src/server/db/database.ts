@@ -6,6 +6,7 @@ import {
   type QueryExecutor,
   type QueryExecutorProvider,
   type QueryResult,
+  sql,
 } from 'kysely';
 import pg from 'pg';
 import type { Database, Role } from './schema.ts';
@@ -193,6 +194,15 @@ export async function inScope<T>(
     // A client whose rollback failed is in an unknown state: the pool destroys it.
     client.release(broken);
   }
+}
+
+/**
+ * Puts another scope's settings on a read-write transaction already running (`inScope`), for work
+ * that acts for several users in one transaction (the demo seed opening cases as partner
+ * engineers). The caller switches back when done; requests never need this.
+ */
+export async function switchScope(tx: Tx, scope: Scope): Promise<void> {
+  await sql.raw(scopeStatement(scope, false)).execute(tx);
 }
 
 /**

@@ -15,6 +15,7 @@ import * as m0013 from './migrations/0013_dr_withdrawn.ts';
 import * as m0014 from './migrations/0014_auth_names.ts';
 import * as m0015 from './migrations/0015_contracts_read_cache.ts';
 import * as m0016 from './migrations/0016_case_opening_check.ts';
+import * as m0017 from './migrations/0017_case_opening_function.ts';
 
 /**
  * Forward-only, numbered migrations. Kysely's migrator takes a PostgreSQL advisory lock for the
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0014_auth_names': m0014,
   '0015_contracts_read_cache': m0015,
   '0016_case_opening_check': m0016,
+  '0017_case_opening_function': m0017,
 };
 
 /** In the order they run. */

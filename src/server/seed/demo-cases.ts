@@ -1,5 +1,5 @@
 import type { Impact, Policy, Urgency } from '../../core/index.ts';
-import type { Tx } from '../db/database.ts';
+import { switchScope, systemScope, type Tx } from '../db/database.ts';
 import type { CaseCategory } from '../db/schema.ts';
 import {
   acknowledgeCase,
@@ -52,7 +52,10 @@ export async function seedCaseDemo(tx: Tx, policy: Policy, now: Date): Promise<v
     const scope = await userScope(tx, spec.engineer);
     const partner = spec.engineer.split('@')[1]?.split('.')[0] ?? 'partner';
     const { id: customerId, number } = await customerContract(tx, spec.customer, at(spec.hoursAgo));
-    return openCase(
+    // The opening's write checks who asks against the transaction's scope (decision 0011): the
+    // seed acts as the engineer for it, then as itself again.
+    await switchScope(tx, scope);
+    const opened = await openCase(
       tx,
       scope,
       policy,
@@ -67,7 +70,9 @@ export async function seedCaseDemo(tx: Tx, policy: Policy, now: Date): Promise<v
         contact: contact(partner),
       },
       at(spec.hoursAgo),
-    ).then((kase) => ({ kase, scope }));
+    );
+    await switchScope(tx, systemScope('seed:demo'));
+    return { kase: opened, scope };
   };
 
   await open({

@@ -24,7 +24,7 @@ import type { CaseCategory, Region } from '../../db/schema.ts';
 import { requireRole } from '../../http/authenticate.ts';
 import { conflict, type FieldError, forbidden, unprocessable } from '../../http/errors.ts';
 import { OUTBOX_CHANNEL } from '../../notify/events.ts';
-import { actorName, caseEventValues } from './case-history.ts';
+import { caseEventValues } from './case-history.ts';
 import { type CaseColumns, type CaseRow, presentCase, presentCaseEvent } from './cases.presenter.ts';
 
 const OPENERS = ['partner_admin', 'partner_engineer'] as const;
@@ -259,10 +259,11 @@ function checkOpener(scope: Scope): void {
 }
 
 /**
- * One statement writes the opening: the case (numbered by the statement, so a refused opening
- * leaves no gap), its history event, its audit row and, for S1/S2, the incident notice — each only
- * if the customer and the contract are still as `context` says and the contract is valid on the
- * opening day. Answers the case, or null when that check wrote nothing.
+ * Writes the opening through `write_case_opening` (migration 0017, decision 0011): the case
+ * (numbered there, so a refused opening leaves no gap), its history event, its audit row and, for
+ * S1/S2, the incident notice — only if the customer and the contract are still as `context` says
+ * and the contract is valid on the opening day. Answers the case, or null when that check wrote
+ * nothing.
  */
 async function writeOpening(
   tx: Tx,
@@ -277,9 +278,7 @@ async function writeOpening(
   const { impact, urgency, severity } = computeSeverity(policy, severityOf);
   const explanation = explainResponseDue(policy, context.region, severity, now.getTime());
   const responseDueAt = new Date(explanation.dueAt).toISOString();
-  const today = openingDay(policy, context.region, now);
   const id = randomUUID();
-  const callerName = scope.userName ?? actorName(scope);
   const eventData = { severity, impact, urgency, responseDueAt };
   const event = {
     ...caseEventValues(
@@ -289,26 +288,18 @@ async function writeOpening(
     ),
     id: randomUUID(),
   };
-  const audit = { severity, impact, urgency, category: input.category };
   const notice = needsPhoneCall(severity)
-    ? sql`, notice AS (
-        INSERT INTO notification_events (id, partner_id, category, kind, subject_type, subject_id, payload,
-          audience_provider, audience_partner_ids)
-        SELECT ${randomUUID()}::uuid, partner_id, 'incidents', 'case.opened', 'case', id::text,
-          jsonb_build_object('number', number) || ${JSON.stringify({
-            caseId: id,
-            title: input.title.trim(),
-            severity,
-            customerName: context.customerName,
-            region: context.region,
-            responseDueAt,
-            tacPhone: policy.tacPhone,
-          })}::jsonb,
-          true, ARRAY[partner_id]
-        FROM opened
-      )`
-    : sql``;
-  // The row as written, but for what the statement itself decides (its number, perhaps the caller's
+    ? {
+        caseId: id,
+        title: input.title.trim(),
+        severity,
+        customerName: context.customerName,
+        region: context.region,
+        responseDueAt,
+        tacPhone: policy.tacPhone,
+      }
+    : null;
+  // The row as written, but for what the function decides (its number, perhaps the caller's
   // name): the answer is built from it, so only those two travel back.
   const written: Omit<CaseColumns, 'number' | 'caller_name'> = {
     id,
@@ -348,55 +339,39 @@ async function writeOpening(
     reopen_count: 0,
     updated_at: now,
   };
-  const decided = queueForResult<Pick<CaseColumns, 'number' | 'caller_name'>>(
+  const decided = queueForResult<{ number: string | null; caller_name: string | null }>(
     tx,
     sql`
-      WITH opened AS (
-        INSERT INTO cases (id, number, partner_id, customer_id, contract_id, region, title, description,
-          category, impact, urgency, affected_share, severity, status, caller_id, caller_name, caller_email,
-          contact_name, contact_phone, contact_email, opened_at, response_due_at, due_explanation, updated_at)
-        SELECT ${written.id}::uuid, next_case_number(${now}::timestamptz), ${written.partner_id}::uuid,
-          ${written.customer_id}::uuid, ${written.contract_id}::uuid, ${written.region}, ${written.title},
-          ${written.description}, ${written.category}, ${written.impact}, ${written.urgency},
-          ${written.affected_share}::double precision, ${written.severity}, ${written.status},
-          ${written.caller_id}::uuid, ${callerName}, ${written.caller_email}, ${written.contact_name},
-          ${written.contact_phone}, ${written.contact_email}, ${now}::timestamptz, ${responseDueAt}::timestamptz,
-          ${JSON.stringify(written.due_explanation)}::jsonb, ${now}::timestamptz
-        WHERE case_opening_holds(${context.partnerId}::uuid, ${context.customerId}::uuid, ${context.region},
-          ${context.customerName}, ${context.contractId}::uuid, ${context.contractNumber}, ${today}::date)
-        RETURNING id, number, partner_id, customer_id, caller_name
-      ), history AS (
-        INSERT INTO case_events (id, case_id, partner_id, customer_id, kind, at, actor_id, actor_name, side, data)
-        SELECT ${event.id}::uuid, id, partner_id, customer_id, 'opened', ${now}::timestamptz,
-          ${scope.userId}::uuid, caller_name, ${event.side}, ${event.data}::jsonb
-        FROM opened
-      ), audit AS (
-        INSERT INTO audit_log (actor_user_id, actor_label, partner_id, customer_id, action, entity_type,
-          entity_id, after, request_id)
-        SELECT ${scope.userId}::uuid, ${scope.label}, partner_id, customer_id, 'case.opened', 'case', id::text,
-          jsonb_build_object('number', number) || ${JSON.stringify(audit)}::jsonb, ${scope.requestId}
-        FROM opened
-      )${notice}
-      SELECT number, caller_name FROM opened
+      SELECT number, caller_name FROM write_case_opening(${written.id}::uuid, ${now}::timestamptz,
+        ${written.partner_id}::uuid, ${written.customer_id}::uuid, ${context.customerName}::text,
+        ${written.region}::text, ${written.contract_id}::uuid, ${context.contractNumber}::text,
+        ${openingDay(policy, context.region, now)}::date, ${written.title}::text, ${written.description}::text,
+        ${written.category}::text, ${written.impact}::text, ${written.urgency}::text,
+        ${written.affected_share}::double precision, ${written.severity}::text, ${written.caller_id}::uuid,
+        ${scope.userName ?? null}::text, ${written.caller_email}::text, ${written.contact_name}::text,
+        ${written.contact_phone}::text, ${written.contact_email}::text, ${responseDueAt}::timestamptz,
+        ${JSON.stringify(written.due_explanation)}::jsonb, ${event.id}::uuid, ${event.data}::jsonb,
+        ${JSON.stringify({ severity, impact, urgency, category: input.category })}::jsonb,
+        ${scope.requestId}::text, ${notice ? randomUUID() : null}::uuid,
+        ${notice ? JSON.stringify(notice) : null}::jsonb)
     `,
   );
   if (needsPhoneCall(severity)) await queueWrite(tx, sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`);
   await (options.commit ? commitNow(tx) : flushQueued(tx));
-  const inserted = (await decided).rows[0];
-  if (!inserted) return null;
+  const { number = null, caller_name: callerName = null } = (await decided).rows[0] ?? {};
+  if (number === null || callerName === null) return null;
   // Answered from what was just written: re-reading would cost another round trip.
   const row: CaseRow = {
     ...written,
-    ...inserted,
+    number,
+    caller_name: callerName,
     partner_name: scope.partnerName ?? context.partnerName,
     customer_name: context.customerName,
     contract_number: context.contractNumber,
   };
   return {
     ...presentCase(row, scope, policy, now.getTime()),
-    timeline: [
-      presentCaseEvent({ ...event, actor_name: inserted.caller_name, at: now, seq: 0, data: eventData }),
-    ],
+    timeline: [presentCaseEvent({ ...event, actor_name: callerName, at: now, seq: 0, data: eventData })],
     attachments: [],
     dueExplanation: written.due_explanation,
   };
