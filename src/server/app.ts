@@ -156,6 +156,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     policy,
     readCache: new ReadCache(config.readCacheMs),
     openingContexts: new ReadCache(config.caseContextCacheMs),
+    caseNames: new ReadCache(config.caseContextCacheMs),
   });
   await app.register(cookie);
   registerAuthentication(app);

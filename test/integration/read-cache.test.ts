@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createWorld, type TestApp, unique, type World } from '../support/test-app.ts';
+import {
+  client,
+  createTestApp,
+  createWorld,
+  login,
+  type TestApp,
+  unique,
+  type World,
+} from '../support/test-app.ts';
 import { waitFor } from '../support/worker-process.ts';
 
 // The read cache of directory reads (decision 0008). A long TTL makes sure that whatever refreshes
@@ -113,5 +121,97 @@ describe('read cache', () => {
     expect((await w.a.engineer.get(url)).json<{ name: string }>().name).toBe(renamed);
     await waitFor(() => t.app.ctx.readCache.active, 5_000, 'the cache to listen again');
     expect((await w.a.engineer.get(url)).json<{ name: string }>().name).toBe(renamed);
+  });
+});
+
+describe('names in case lists (decision 0012)', () => {
+  interface CaseItem {
+    id: string;
+    customerName: string;
+    contractNumber: string;
+    partnerName: string;
+  }
+
+  async function openCase() {
+    const { number } = await t.database.db
+      .selectFrom('contracts')
+      .select('number')
+      .where('id', '=', w.a.contractId)
+      .executeTakeFirstOrThrow();
+    const response = await w.a.engineer.post('/cases', {
+      customerId: w.a.customerId,
+      contractNumber: number,
+      title: unique('Names in lists'),
+      description: 'The list shows the customer, contract and partner by name.',
+      category: 'how_to',
+      impact: 'individualized',
+      urgency: 'low',
+      contact: { name: 'Ana Ruiz', phone: '+34 600 123 456', email: 'ana@partner.example' },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json<CaseItem & { number: string }>();
+  }
+
+  /** The same user signed in on the other node. */
+  const onOtherNode = async (userId: string) => {
+    const { email } = await t.database.db
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
+    return client(other.app, await login(other.app, email));
+  };
+
+  const listed = async (caller: World['provider'], caseNumber: string) => {
+    const r = await caller.get(`/cases?q=${caseNumber}`);
+    expect(r.statusCode, r.body).toBe(200);
+    const item = r.json<{ items: CaseItem[] }>().items[0];
+    if (!item) throw new Error(`case ${caseNumber} not listed`);
+    return {
+      customerName: item.customerName,
+      contractNumber: item.contractNumber,
+      partnerName: item.partnerName,
+    };
+  };
+
+  it('shows the same names as the case itself, for the partner and the provider, kept or not', async () => {
+    const opened = await openCase();
+    const expected = {
+      customerName: opened.customerName,
+      contractNumber: opened.contractNumber,
+      partnerName: w.a.partnerName,
+    };
+    t.app.ctx.caseNames.invalidate();
+    for (const caller of [w.a.engineer, w.provider, w.a.engineer, w.provider])
+      expect(await listed(caller, opened.number)).toEqual(expected);
+    // Kept now: the same answer as the joined read of a node that keeps nothing.
+    expect(t.app.ctx.caseNames.peek(`customer:${w.a.customerId}`)).toBe(opened.customerName);
+    const provider = await onOtherNode(w.providerAdminId);
+    other.app.ctx.caseNames.setListening(false);
+    try {
+      expect(await listed(provider, opened.number)).toEqual(expected);
+    } finally {
+      other.app.ctx.caseNames.setListening(true);
+    }
+  });
+
+  it("follows a rename: this node's own at once, another process's when its NOTIFY arrives", async () => {
+    const opened = await openCase();
+    await listed(w.a.engineer, opened.number);
+    const renamed = unique('Renamed customer');
+    const patched = await w.provider.patch(`/customers/${w.a.customerId}`, { name: renamed });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await listed(w.a.engineer, opened.number)).customerName).toBe(renamed);
+
+    // The other node keeps the name too; a write straight in the database reaches it by NOTIFY.
+    const engineer = await onOtherNode(w.a.engineerId);
+    expect((await listed(engineer, opened.number)).customerName).toBe(renamed);
+    const again = unique('Renamed in the database');
+    await sql`UPDATE customers SET name = ${again} WHERE id = ${w.a.customerId}`.execute(t.database.db);
+    await waitFor(
+      async () => (await listed(engineer, opened.number)).customerName === again,
+      5_000,
+      'the renamed customer in the other node’s list',
+    );
   });
 });

@@ -12,6 +12,8 @@ export interface AppContext {
   readCache: ReadCache;
   /** Customers and contracts case openings looked up (decision 0010). */
   openingContexts: ReadCache;
+  /** Customer, contract and partner names that case lists show (decision 0012). */
+  caseNames: ReadCache;
 }
 
 export interface Authentication {

@@ -95,8 +95,8 @@ export function cachedRead<T>(request: FastifyRequest, load: () => Promise<T>): 
  * lost connection; the cache stays off until it is listening again.
  */
 export function registerReadCache(app: FastifyInstance, pool: pg.Pool): void {
-  // Both caches answer from the directory tables, so the same changes empty both.
-  const caches = [app.ctx.readCache, app.ctx.openingContexts];
+  // All three answer from the directory tables, so the same changes empty them all.
+  const caches = [app.ctx.readCache, app.ctx.openingContexts, app.ctx.caseNames];
   const cache = {
     invalidate: () => {
       for (const c of caches) c.invalidate();

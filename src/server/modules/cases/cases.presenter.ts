@@ -74,7 +74,13 @@ function canWrite(scope: Scope): boolean {
   return scope.kind === 'system' || (scope.role !== null && WRITERS.has(scope.role));
 }
 
-export function presentCase(row: CaseRow, scope: Scope, policy: Policy, now = Date.now()) {
+/** A case as the API shows it; lists read it without its due-time explanation (not shown here). */
+export function presentCase(
+  row: Omit<CaseRow, 'due_explanation'>,
+  scope: Scope,
+  policy: Policy,
+  now = Date.now(),
+) {
   const side = sideOf(scope);
   const awaitingMs = Number(row.awaiting_ms) + (row.awaiting_since ? now - row.awaiting_since.getTime() : 0);
   return {

@@ -101,7 +101,9 @@ export async function caseRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     (request) =>
-      inRequestScope(request, (tx, scope) => listCases(tx, scope, policyOf(request), request.query)),
+      inRequestScope(request, (tx, scope) =>
+        listCases(tx, scope, policyOf(request), request.query, new Date(), request.server.ctx.caseNames),
+      ),
   );
   app.get(
     '/cases/summary',
