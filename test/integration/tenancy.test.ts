@@ -97,6 +97,18 @@ describe('row-level security (the second wall)', () => {
     expect(rows).toEqual([]);
   });
 
+  it('lets no function running as the owner find the caller’s temporary tables first', async () => {
+    const { rows } = await sql<{ name: string; config: string[] | null }>`
+      SELECT p.proname AS name, p.proconfig AS config FROM pg_proc p
+      JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = 'public' AND p.prosecdef
+    `.execute(t.database.db);
+    expect(rows.map((r) => r.name).sort()).toEqual(
+      ['authenticate_api_token', 'authenticate_session', 'write_case_opening'].sort(),
+    );
+    for (const row of rows) expect(row.config, row.name).toContain('search_path=public, pg_temp');
+  });
+
   it('keeps the audit log append-only for the app role', async () => {
     await expect(
       inScope(t.database.db, systemScope('test'), (tx) =>

@@ -29,7 +29,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       p_event_id uuid, p_event_data jsonb, p_audit jsonb, p_request_id text,
       p_notice_id uuid, p_notice jsonb,
       OUT number text, OUT caller_name text)
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $fn$
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
     BEGIN
       IF current_setting('app.scope', true) IS DISTINCT FROM 'partner'
          OR current_setting('app.partner_id', true) IS DISTINCT FROM p_partner::text
@@ -71,5 +71,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     GRANT EXECUTE ON FUNCTION write_case_opening TO diops_app;
     -- Its check now lives in write_case_opening.
     DROP FUNCTION case_opening_holds(uuid, uuid, text, text, uuid, text, date);
+    -- A function running as the owner must not find the caller's temporary tables first (with
+    -- pg_temp unnamed, PostgreSQL searches it before public).
+    ALTER FUNCTION authenticate_session(bytea, integer) SET search_path = public, pg_temp;
+    ALTER FUNCTION authenticate_api_token(bytea) SET search_path = public, pg_temp;
   `.execute(db);
 }
