@@ -3,8 +3,8 @@ import type { Policy } from '../../../core/index.ts';
 import type { Scope, Tx } from '../../db/database.ts';
 import type { CaseStatus } from '../../db/schema.ts';
 import { notFound, unprocessable } from '../../http/errors.ts';
-import type { ReadCache } from '../../http/read-cache.ts';
 import { newestFirst, newestPage, soonestFirst } from '../../http/pagination.ts';
+import type { ReadCache } from '../../http/read-cache.ts';
 import { raiseEvent } from '../../notify/events.ts';
 import {
   CASE_COLUMNS,
