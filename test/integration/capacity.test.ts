@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTenantCase } from '../support/cases.ts';
 import {
   createTestApp,
   createWorld,
   expectProblem,
-  type Tenant,
   type TestApp,
   type World,
 } from '../support/test-app.ts';
@@ -35,26 +35,6 @@ interface Expansion {
   status: string;
   caseNumber: string;
   plannedFor: string | null;
-}
-
-async function openCase(tenant: Tenant) {
-  const { number } = await t.database.db
-    .selectFrom('contracts')
-    .select('number')
-    .where('id', '=', tenant.contractId)
-    .executeTakeFirstOrThrow();
-  const response = await tenant.engineer.post('/cases', {
-    customerId: tenant.customerId,
-    contractNumber: number,
-    title: 'Capacity expansion plan',
-    description: 'The customer grows by 400 knowledge workers next quarter; we need an expansion plan.',
-    category: 'configuration',
-    impact: 'individualized',
-    urgency: 'low',
-    contact: { name: 'Ana Ruiz', phone: '+34 600 123 456', email: 'ana@partner.example' },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ id: string; number: string }>();
 }
 
 const thresholdEvents = async (customerId: string, resource: string) =>
@@ -185,8 +165,8 @@ describe('capacity', () => {
   });
 
   it('raises the entitlement only when an expansion opened through a case is planned and completed', async () => {
-    const supportCase = await openCase(w.a);
-    const otherCase = await openCase(w.b);
+    const supportCase = await openTenantCase(t, w.a);
+    const otherCase = await openTenantCase(t, w.b);
     const body = {
       customerId: w.a.customerId,
       caseId: supportCase.id,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTenantCase } from '../support/cases.ts';
 import {
   client,
   createTestApp,
@@ -132,25 +133,7 @@ describe('names in case lists (decision 0012)', () => {
     partnerName: string;
   }
 
-  async function openCase() {
-    const { number } = await t.database.db
-      .selectFrom('contracts')
-      .select('number')
-      .where('id', '=', w.a.contractId)
-      .executeTakeFirstOrThrow();
-    const response = await w.a.engineer.post('/cases', {
-      customerId: w.a.customerId,
-      contractNumber: number,
-      title: unique('Names in lists'),
-      description: 'The list shows the customer, contract and partner by name.',
-      category: 'how_to',
-      impact: 'individualized',
-      urgency: 'low',
-      contact: { name: 'Ana Ruiz', phone: '+34 600 123 456', email: 'ana@partner.example' },
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json<CaseItem & { number: string }>();
-  }
+  const openCase = () => openTenantCase(t, w.a, { title: unique('Names in lists') });
 
   /** The same user signed in on the other node. */
   const onOtherNode = async (userId: string) => {
