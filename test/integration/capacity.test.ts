@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTenantCase } from '../support/cases.ts';
-import {
-  createTestApp,
-  createWorld,
-  expectProblem,
-  type TestApp,
-  type World,
-} from '../support/test-app.ts';
+import { createTestApp, createWorld, expectProblem, type TestApp, type World } from '../support/test-app.ts';
 
 let t: TestApp;
 let w: World;
