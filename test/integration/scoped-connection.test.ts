@@ -118,6 +118,45 @@ describe('scoped connections', () => {
     expect(after?.ro).toBe('off');
   });
 
+  it('answers statements sent side by side in turn, in both modes, without leaning on pg’s own queue', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      for (const readOnly of [true, false]) {
+        const answers = await inScope(
+          single.db,
+          partnerScope(w.a.partnerId),
+          (tx) =>
+            Promise.all(
+              [1, 2, 3, 4].map(async (n) => {
+                const { rows } = await sql<{ n: number; partner: string }>`
+                  SELECT ${n}::int AS n, current_setting('app.partner_id') AS partner`.execute(tx);
+                return rows[0];
+              }),
+            ),
+          { readOnly },
+        );
+        expect(answers).toEqual([1, 2, 3, 4].map((n) => ({ n, partner: w.a.partnerId })));
+      }
+      // A failing statement fails alone; the ones after it in a read-only batch still answer.
+      const settled = await inScope(
+        single.db,
+        partnerScope(w.a.partnerId),
+        (tx) =>
+          Promise.allSettled([
+            sql`SELECT 1/0`.execute(tx),
+            sql<{ one: number }>`SELECT 1 AS one`.execute(tx),
+          ]),
+        { readOnly: true },
+      );
+      expect(settled.map((s) => s.status)).toEqual(['rejected', 'fulfilled']);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((m) => /already executing a query/.test(m))).toEqual([]);
+  });
+
   it('read-only work cannot write, even a statement sent on its own', async () => {
     await expect(
       inScope(

@@ -28,6 +28,8 @@ export class ScopedConnection implements DatabaseConnection {
   #begun = false;
   #committed = false;
   #queued: Queued[] = [];
+  /** The last round trip sent: work that runs statements side by side is answered in turn. */
+  #inFlight: Promise<unknown> = Promise.resolve();
 
   constructor(client: pg.PoolClient, scopeSql: string, mode: 'statement' | 'transaction') {
     this.#client = client;
@@ -38,7 +40,7 @@ export class ScopedConnection implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     this.#assertOpen();
     if (this.#mode === 'transaction' && this.#begun && this.#queued.length === 0) {
-      const results = await run(this.#client, query.sql, [...query.parameters]);
+      const results = await this.#run(query.sql, [...query.parameters]);
       return toQueryResult<R>(results[results.length - 1] as pg.QueryResult);
     }
     const statement = inlineParameters(query.sql, query.parameters);
@@ -91,11 +93,22 @@ export class ScopedConnection implements DatabaseConnection {
 
   /** After a failure: an explicit transaction must be rolled back before the client is reused. */
   async rollback(): Promise<void> {
-    if (this.#mode === 'transaction' && this.#begun) await run(this.#client, 'ROLLBACK');
+    if (this.#mode === 'transaction' && this.#begun) await this.#run('ROLLBACK');
   }
 
   streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not supported inside a scoped transaction');
+  }
+
+  /**
+   * One round trip, after the one before it has been answered: `pg` would queue a second query
+   * itself, but that is deprecated (and gone in pg 9), and work such as `Promise.all` over one
+   * transaction's reads does send them side by side.
+   */
+  #run(text: string, values?: unknown[]): Promise<pg.QueryResult[]> {
+    const sent = this.#inFlight.then(() => run(this.#client, text, values));
+    this.#inFlight = sent.catch(() => undefined);
+    return sent;
   }
 
   #assertOpen(): void {
@@ -121,7 +134,7 @@ export class ScopedConnection implements DatabaseConnection {
     if (statement !== null) parts.push(statement);
     let results: pg.QueryResult[];
     try {
-      results = await run(this.#client, parts.join(';\n'));
+      results = await this.#run(parts.join(';\n'));
     } catch (error) {
       for (const q of queued) q.settle?.reject(error);
       throw error;
