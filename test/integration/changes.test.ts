@@ -11,6 +11,7 @@ import {
 } from '../../src/core/index.ts';
 import { drainOutbox } from '../../src/server/jobs/outbox-relay.ts';
 import { remindUpcomingChanges } from '../../src/server/modules/changes/change-reminders.job.ts';
+import { SUGGESTION_LEAD_MS, suggestSlot } from '../../src/server/modules/changes/changes.service.ts';
 import { createSender } from '../../src/server/notify/sender.ts';
 import { createIsolatedDatabase } from '../support/isolated-database.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../support/receivers.ts';
@@ -406,6 +407,36 @@ describe('planning a change', () => {
       422,
     );
     expect(tooLong.errors?.[0]?.code).toBe('outside_window');
+  });
+});
+
+describe('suggested slots', () => {
+  it('start at least half an hour from now, on a quarter hour, even inside an open window', () => {
+    const policy = t.app.ctx.policy.policy;
+    const window = nextWindowStartingAt(getCalendar(policy, 'EMEA'), Date.now() + 2 * DAY_MS);
+    for (const minutesIn of [0, 7, 29, 31, 44]) {
+      const now = window.start + minutesIn * 60_000;
+      const slot = suggestSlot(
+        policy,
+        {
+          type: 'routine',
+          regions: ['EMEA'],
+          noticeAt: now,
+          reason: null,
+          emergencyReason: null,
+          certificateExpiresAt: null,
+          flags: { emergency: false },
+          durationMs: HOUR,
+        },
+        now,
+      );
+      const start = Date.parse(slot?.start ?? '');
+      expect(start - now).toBeGreaterThanOrEqual(SUGGESTION_LEAD_MS);
+      expect(start - now).toBeLessThan(SUGGESTION_LEAD_MS + 15 * 60_000);
+      expect(start % (15 * 60_000)).toBe(0);
+      // Still inside the window that was open, which has room for the hour.
+      expect(start + HOUR).toBeLessThanOrEqual(window.end);
+    }
   });
 });
 

@@ -94,6 +94,13 @@ function proposal(
   };
 }
 
+/**
+ * A suggested slot starts at least this long from now, on a quarter hour: inside an open window
+ * the earliest allowed start is "now", which has passed by the time someone reads and confirms it.
+ */
+export const SUGGESTION_LEAD_MS = 30 * 60_000;
+const QUARTER_HOUR_MS = 15 * 60_000;
+
 /** The earliest slot of the same duration that breaks no rule, with notice from now. */
 export function suggestSlot(
   policy: Policy,
@@ -106,7 +113,7 @@ export function suggestSlot(
     durationMinutes: Math.ceil(change.durationMs / 60_000),
     regions: change.regions,
     noticeAt: change.noticeAt,
-    after: now,
+    after: Math.ceil((now + SUGGESTION_LEAD_MS) / QUARTER_HOUR_MS) * QUARTER_HOUR_MS,
     reason: change.reason,
     emergencyReason: change.emergencyReason,
     certificateExpiresAt: change.certificateExpiresAt,
