@@ -120,6 +120,69 @@ describe('outages', () => {
       .waitFor();
   });
 
+  test('the provider declares an outage for a customer found by typing part of its name', async () => {
+    // A customer of a new partner: reachable only by searching, whatever the size of the directory.
+    const admin = await token('admin@provider.example');
+    const id = unique();
+    const owner = await apiPost<{ id: string }>(admin, '/partners', { name: `Harbour Partner ${id}` });
+    const customer = await apiPost<{ id: string }>(admin, `/partners/${owner.id}/customers`, {
+      name: `Harbour Clinic ${id}`,
+      region: 'EMEA',
+    });
+    const label = `Harbour Clinic ${id} (EMEA)`;
+
+    const provider = await signIn(env, 'tac@provider.example');
+    await provider.goto('/outages');
+    await provider.getByRole('button', { name: 'Declare outage' }).click();
+    const dialog = provider.getByRole('dialog', { name: 'Declare an outage' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill(`E2E clinic trunk down ${id}`);
+    await dialog.getByRole('textbox', { name: 'Summary' }).fill('The clinic cannot place outside calls.');
+    await dialog.getByRole('radio', { name: 'Degraded' }).check();
+
+    // Part of the name, in any case: the server is asked for it, and the one match is offered.
+    const customers = dialog.getByRole('combobox', { name: 'Affected customers' });
+    const searched = provider.waitForRequest((r) => {
+      const url = new URL(r.url());
+      return url.pathname === '/api/v1/customers' && url.searchParams.get('q') === `clinic ${id}`;
+    });
+    await customers.fill(`clinic ${id}`);
+    await searched;
+    const listbox = provider.getByRole('listbox', { name: 'Affected customers' });
+    await expect.poll(() => listbox.getByRole('option').allInnerTexts()).toEqual([label]);
+    // Enter takes the first match; it shows by name and the box empties for the next search.
+    await customers.press('Enter');
+    await dialog.getByText(label, { exact: true }).waitFor();
+    await expect(customers.inputValue()).resolves.toBe('');
+    // Backspace in the empty box drops the last choice; picked again with the mouse.
+    await customers.press('Backspace');
+    await dialog.getByText(label, { exact: true }).waitFor({ state: 'detached' });
+    await customers.fill(`harbour clinic ${id}`);
+    await listbox.getByRole('option', { name: label }).click();
+    await dialog.getByText(label, { exact: true }).waitFor();
+    // A search that finds nothing says so.
+    await customers.fill(`zz-no-such-customer-${id}`);
+    await listbox.getByText('No matches').waitFor();
+    // Escape closes the list, not the dialog.
+    await provider.keyboard.press('Escape');
+    await listbox.waitFor({ state: 'hidden' });
+    await dialog.getByText(label, { exact: true }).waitFor();
+
+    const posted = provider.waitForRequest(
+      (r) => new URL(r.url()).pathname === '/api/v1/outages' && r.method() === 'POST',
+    );
+    await dialog.getByRole('button', { name: 'Declare outage' }).click();
+    expect((await posted).postDataJSON()).toMatchObject({ customerIds: [customer.id] });
+    await provider.waitForURL(/\/outages\/[0-9a-f-]{36}$/);
+    const outageId = new URL(provider.url()).pathname.split('/').pop() ?? '';
+    try {
+      const affected = provider.getByTestId('affected-customers');
+      await affected.getByText(`Harbour Clinic ${id}`).waitFor();
+      await expect(affected.innerText()).resolves.toContain('(EMEA)');
+    } finally {
+      await apiPost(admin, `/outages/${outageId}/resolve`, { message: 'Restored.' });
+    }
+  });
+
   test('a Spanish partner engineer reads an open outage in the guide’s words', async () => {
     const provider = await token('admin@provider.example');
     const outage = await apiPost<{ id: string; number: number }>(provider, '/outages', {
@@ -171,8 +234,8 @@ describe('network activity', () => {
     await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
     await dialog.getByRole('textbox', { name: 'Description' }).fill('Rolling upgrade of both core switches.');
     await dialog.getByRole('textbox', { name: 'Expected alarms' }).fill('SIP trunk to CUBE-1 flaps twice.');
-    await dialog.getByRole('combobox', { name: 'Affected customers' }).click();
-    await partner.getByRole('option', { name: 'Contoso Health' }).click();
+    await dialog.getByRole('combobox', { name: 'Affected customers' }).fill('contoso');
+    await partner.getByRole('option', { name: 'Contoso Health (AMER)' }).click();
     await partner.keyboard.press('Escape');
     // The start and end are prefilled (next hour, two hours long) in the user's zone, named.
     await dialog.getByText('Time in Europe/Madrid.').first().waitFor();
@@ -199,6 +262,70 @@ describe('network activity', () => {
     await row.waitFor({ state: 'detached' });
     await partner.getByRole('checkbox', { name: 'Show cancelled' }).check();
     await partner.locator('tbody tr', { hasText: title }).getByText('Cancelled').waitFor();
+  });
+
+  test('announcing an activity again opens the form with its customers by name, never by id', async () => {
+    const bearer = await token('engineer@northwind.example');
+    const find = async (q: string) => {
+      const res = await fetch(`${env.baseUrl}/api/v1/customers?q=${encodeURIComponent(q)}`, {
+        headers: { authorization: `Bearer ${bearer}` },
+      });
+      const { items } = (await res.json()) as { items: { id: string; name: string }[] };
+      const found = items.find((c) => c.name === q);
+      expect(found, q).toBeTruthy();
+      return found?.id ?? '';
+    };
+    const contoso = await find('Contoso Health');
+    const coral = await find('Coral Bay Bank');
+    const title = `Border router swap ${unique()}`;
+    const start = new Date(Date.now() + 3 * 86_400_000);
+    start.setUTCMinutes(0, 0, 0);
+    const earlier = await apiPost<{ id: string }>(bearer, '/network-activities', {
+      title,
+      description: 'Both border routers are replaced.',
+      customerIds: [contoso, coral],
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+    });
+    const created: string[] = [earlier.id];
+    try {
+      const partner = await signIn(env, 'engineer@northwind.example');
+      await partner.goto('/network-activities');
+      const row = partner.locator('tbody tr', { hasText: title });
+      await expect.poll(() => row.innerText()).toContain('Contoso Health, Coral Bay Bank');
+
+      await row.getByRole('button', { name: `Announce again: ${title}` }).click();
+      const dialog = partner.getByRole('dialog', { name: 'Announce network activity' });
+      await expect(dialog.getByRole('textbox', { name: 'Title' }).inputValue()).resolves.toBe(title);
+      await dialog.getByText('Contoso Health (AMER)', { exact: true }).waitFor();
+      await dialog.getByText('Coral Bay Bank (AUS)', { exact: true }).waitFor();
+      await expect(dialog.innerText()).resolves.not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      await expect(dialog.innerText()).resolves.not.toContain(contoso.slice(0, 8));
+
+      // One dropped with its remove button, another added by typing part of its name.
+      await dialog.getByRole('button', { name: 'Remove Coral Bay Bank (AUS)' }).click();
+      await dialog.getByText('Coral Bay Bank (AUS)', { exact: true }).waitFor({ state: 'detached' });
+      const customers = dialog.getByRole('combobox', { name: 'Affected customers' });
+      await customers.fill('tailsp');
+      await partner.getByRole('option', { name: 'Tailspin Airlines (EMEA)' }).click();
+      await partner.keyboard.press('Escape');
+      await dialog.getByRole('textbox', { name: 'Title' }).fill(`${title} (again)`);
+      const posted = partner.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/api/v1/network-activities' && r.request().method() === 'POST',
+      );
+      await dialog.getByRole('button', { name: 'Announce activity' }).click();
+      const answer = (await (await posted).json()) as { id: string; customerIds: string[] };
+      created.push(answer.id);
+      expect(answer.customerIds).toHaveLength(2);
+      expect(answer.customerIds).toContain(contoso);
+      expect(answer.customerIds).not.toContain(coral);
+      await dialog.waitFor({ state: 'detached' });
+      await expect
+        .poll(() => partner.locator('tbody tr', { hasText: `${title} (again)` }).innerText())
+        .toContain('Contoso Health, Tailspin Airlines');
+    } finally {
+      for (const id of created) await apiPost(bearer, `/network-activities/${id}/cancel`, {});
+    }
   });
 
   test('a Spanish partner types and picks the times of network activity in Spanish; the server gets them in the zone', async () => {

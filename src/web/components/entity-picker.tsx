@@ -39,6 +39,11 @@ export interface EntityPickerProps {
   'data-autofocus'?: boolean;
   /** Customers: each option names the region too ("Contoso Health (AMER)"), for forms where it matters. */
   showRegion?: boolean;
+  /**
+   * Fixed choices offered above the search results while they match what is typed (e.g. "the
+   * provider's own team" beside the partners); a value among them shows its label.
+   */
+  leadingOptions?: readonly { value: string; label: string }[];
 }
 
 /**
@@ -64,6 +69,7 @@ function EntityPicker({
   w,
   'data-autofocus': autoFocus,
   showRegion,
+  leadingOptions,
 }: EntityPickerProps & { kind: 'partners' | 'customers'; filters?: Query }) {
   const { t } = useTranslation();
   const id = useId();
@@ -87,7 +93,8 @@ function EntityPicker({
   // Names seen, so the chosen one keeps its name whatever the current search shows.
   const names = useRef(new Map<string, string>());
   for (const item of list.items) names.current.set(item.id, item.name);
-  const known = value ? names.current.get(value) : undefined;
+  const fixed = leadingOptions?.find((o) => o.value === value);
+  const known = value ? (fixed?.label ?? names.current.get(value)) : undefined;
   const one = useQuery({
     queryKey: [kind, 'one', value],
     queryFn: () => api.get<Entity>(`/${kind}/${value}`),
@@ -96,8 +103,12 @@ function EntityPicker({
   });
   const selectedName = known ?? (one.data && one.data.id === value ? one.data.name : '');
 
+  const typed = (search ?? '').trim().toLowerCase();
+  const leading = (leadingOptions ?? []).filter((o) => !typed || o.label.toLowerCase().includes(typed));
+  const count = leading.length + list.items.length;
+
   // Typing then Enter takes the first match.
-  const firstId = list.items[0]?.id;
+  const firstId = leading[0]?.value ?? list.items[0]?.id;
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the results change
   useEffect(() => {
     if (opened && search?.trim() && firstId) combobox.selectFirstOption();
@@ -111,9 +122,9 @@ function EntityPicker({
       ? t('picker.searching')
       : list.isError
         ? t('picker.failed')
-        : list.items.length === 0
+        : count === 0
           ? t('list.noMatches')
-          : t('picker.results', { count: list.items.length });
+          : t('picker.results', { count });
 
   const choose = (next: string | null) => {
     if (next !== value) onChange(next);
@@ -186,7 +197,7 @@ function EntityPicker({
             mah={280}
             style={{ overflowY: 'auto' }}
           >
-            {loading && list.items.length === 0 ? (
+            {loading && count === 0 ? (
               <Combobox.Empty>
                 <Group gap="xs" justify="center">
                   <Loader size={14} aria-hidden />
@@ -195,10 +206,20 @@ function EntityPicker({
               </Combobox.Empty>
             ) : list.isError ? (
               <Combobox.Empty>{t('picker.failed')}</Combobox.Empty>
-            ) : list.items.length === 0 ? (
+            ) : count === 0 ? (
               <Combobox.Empty>{t('list.noMatches')}</Combobox.Empty>
             ) : (
               <>
+                {leading.map((o) => (
+                  <Combobox.Option
+                    key={o.value}
+                    value={o.value}
+                    active={o.value === value}
+                    aria-selected={o.value === value}
+                  >
+                    {o.label}
+                  </Combobox.Option>
+                ))}
                 {list.items.map((item) => (
                   <Combobox.Option
                     key={item.id}

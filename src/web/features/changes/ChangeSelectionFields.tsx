@@ -2,8 +2,7 @@ import { MultiSelect, Stack, TagsInput, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGIONS, type Region } from '../../api/types.ts';
-import { usePartners } from '../partners/queries.ts';
-import { CustomerMultiPicker } from './CustomerMultiPicker.tsx';
+import { CustomerMultiPicker, PartnerMultiPicker } from '../../components/entity-multi-picker.tsx';
 
 export interface SelectionValue {
   customerIds: string[];
@@ -34,7 +33,6 @@ export function ChangeSelectionFields({
   section?: boolean;
 }) {
   const { t } = useTranslation();
-  const partners = usePartners();
   const legendId = useId();
   return (
     <Stack
@@ -62,22 +60,17 @@ export function ChangeSelectionFields({
       )}
       <CustomerMultiPicker
         label={t('changes.form.customers')}
-        placeholder={value.customerIds.length === 0 ? t('changes.form.customersPlaceholder') : undefined}
+        placeholder={t('changes.form.customersPlaceholder')}
+        showRegion
         value={value.customerIds}
         onChange={(customerIds) => onChange({ customerIds })}
         error={err('customerIds')}
       />
-      <MultiSelect
+      <PartnerMultiPicker
         label={t('changes.form.partners')}
-        searchable
-        data={(partners.data?.items ?? [])
-          .filter((p) => p.active)
-          .map((p) => ({ value: p.id, label: p.name }))}
         value={value.partnerIds}
         onChange={(partnerIds) => onChange({ partnerIds })}
         error={err('partnerIds')}
-        nothingFoundMessage={t('list.noMatches')}
-        comboboxProps={{ withinPortal: true }}
       />
       <MultiSelect
         label={t('changes.form.regions')}

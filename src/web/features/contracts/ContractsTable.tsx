@@ -14,9 +14,9 @@ import {
   RowActions,
   StatusFilter,
 } from '../../components/directory-list.tsx';
+import { CustomerName } from '../../components/entity-name.tsx';
 import { todayIn } from '../../components/time.ts';
 import { useCursorList } from '../../components/use-cursor-list.ts';
-import { useCustomerOptions } from '../customers/queries.ts';
 import { ContractFormModal } from './ContractFormModal.tsx';
 
 function Validity({ contract, today }: { contract: Contract; today: string }) {
@@ -37,8 +37,6 @@ export function ContractsTable({ customerId }: { customerId?: string }) {
   const [editing, setEditing] = useState<Contract | undefined>(undefined);
   const manage = can.manageContracts(user);
   const showCustomer = !customerId;
-  const customers = useCustomerOptions(showCustomer);
-  const names = new Map((customers.data?.items ?? []).map((c) => [c.id, c.name]));
   const toggle = useToggleActive('/contracts', 'contracts');
   const list = useCursorList<Contract>(['contracts', 'list'], '/contracts', {
     q,
@@ -80,7 +78,7 @@ export function ContractsTable({ customerId }: { customerId?: string }) {
               {showCustomer && (
                 <Table.Td>
                   <Anchor component={Link} to={`/customers/${c.customerId}`}>
-                    {names.get(c.customerId) ?? '—'}
+                    <CustomerName id={c.customerId} />
                   </Anchor>
                 </Table.Td>
               )}

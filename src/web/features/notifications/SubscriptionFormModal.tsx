@@ -12,10 +12,10 @@ import {
   type Subscription,
 } from '../../api/types.ts';
 import { useLocale, useTimeZone } from '../../app/session.ts';
+import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
 import { allTimeZones } from '../../components/time.ts';
 import { useSaveEntity } from '../../components/use-save-entity.ts';
-import { usePartners } from '../partners/queries.ts';
 
 const FIELDS = ['name', 'partnerId', 'channel', 'target', 'categories', 'locale', 'timeZone'] as const;
 const DEFAULT_CATEGORIES: Category[] = ['maintenance_outages', 'incidents'];
@@ -42,7 +42,6 @@ export function SubscriptionFormModal({
   const userLocale = useLocale();
   const userZone = useTimeZone();
   const editing = subscription !== undefined;
-  const partners = usePartners(opened && pickOwner && !editing);
   const zones = useMemo(() => allTimeZones(), []);
   const [name, setName] = useState('');
   const [owner, setOwner] = useState<string>('provider');
@@ -133,21 +132,13 @@ export function SubscriptionFormModal({
         data-autofocus
       />
       {pickOwner && !editing && (
-        <Select
+        <PartnerPicker
           label={t('subscriptions.owner')}
           required
-          searchable
-          data={[
-            { value: 'provider', label: t('subscriptions.ownerProvider') },
-            ...(partners.data?.items ?? [])
-              .filter((p) => p.active)
-              .map((p) => ({ value: p.id, label: p.name })),
-          ]}
+          leadingOptions={[{ value: 'provider', label: t('subscriptions.ownerProvider') }]}
           value={owner}
           onChange={(v) => setOwner(v ?? 'provider')}
-          allowDeselect={false}
           error={err('partnerId')}
-          nothingFoundMessage={t('list.noMatches')}
         />
       )}
       <Select

@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS } from '../../api/types.ts';
-import { usePartners } from '../partners/queries.ts';
+import { PartnerPicker } from '../../components/entity-picker.tsx';
 
 /** Provider users narrow a notifications list to one partner, or to the provider's own. */
 export function OwnerFilter({
@@ -12,21 +12,16 @@ export function OwnerFilter({
   onChange: (v: string | null) => void;
 }) {
   const { t } = useTranslation();
-  const partners = usePartners(true);
   return (
-    <Select
+    <PartnerPicker
       aria-label={t('subscriptions.owner')}
       placeholder={t('subscriptions.allOwners')}
       clearable
-      searchable
-      data={[
-        { value: 'provider', label: t('subscriptions.ownerProvider') },
-        ...(partners.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
-      ]}
+      includeInactive
+      leadingOptions={[{ value: 'provider', label: t('subscriptions.ownerProvider') }]}
       value={value}
       onChange={onChange}
       w={{ base: '100%', sm: 220 }}
-      nothingFoundMessage={t('list.noMatches')}
     />
   );
 }

@@ -15,10 +15,10 @@ import {
 } from '../../api/types.ts';
 import { useTimeZone } from '../../app/session.ts';
 import { DateTimeField } from '../../components/date-time-field.tsx';
+import { CustomerMultiPicker } from '../../components/entity-multi-picker.tsx';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
 import { wallTimeToInstant } from '../../components/time.ts';
 import { useSaveEntity } from '../../components/use-save-entity.ts';
-import { useCustomerOptions } from '../customers/queries.ts';
 
 const FIELDS = [
   'title',
@@ -36,7 +36,6 @@ export function DeclareOutageModal({ opened, onClose }: { opened: boolean; onClo
   const { t } = useTranslation();
   const zone = useTimeZone();
   const navigate = useNavigate();
-  const customers = useCustomerOptions(opened);
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
   const [impact, setImpact] = useState<Impact | ''>('');
@@ -159,19 +158,13 @@ export function DeclareOutageModal({ opened, onClose }: { opened: boolean; onClo
           ))}
         </SimpleGrid>
       </Checkbox.Group>
-      <MultiSelect
+      <CustomerMultiPicker
         label={t('outages.customersField')}
         description={t('outages.customersHint')}
-        searchable
-        data={(customers.data?.items ?? []).map((c) => ({
-          value: c.id,
-          label: `${c.name} (${c.region})`,
-        }))}
+        showRegion
         value={customerIds}
         onChange={setCustomerIds}
         error={err('customerIds')}
-        nothingFoundMessage={t('list.noMatches')}
-        comboboxProps={{ withinPortal: true }}
       />
       <MultiSelect
         label={t('outages.servicesField')}

@@ -8,11 +8,11 @@ import { can, isProvider } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
 import { confirmAction, Instant, PageHeader } from '../../components/common.tsx';
 import { ActionsHeader, ListBody } from '../../components/directory-list.tsx';
+import { CustomerNames } from '../../components/entity-name.tsx';
 import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { showActionError, showDone } from '../../components/feedback.ts';
 import { IconPlus } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
-import { useCustomerOptions } from '../customers/queries.ts';
 import { ActivityStateBadge } from './badges.tsx';
 import { NetworkActivityFormModal } from './NetworkActivityFormModal.tsx';
 
@@ -23,11 +23,15 @@ export default function NetworkActivitiesPage() {
   const queryClient = useQueryClient();
   const provider = isProvider(user.role);
   const declare = can.declareNetworkActivity(user);
-  const customers = useCustomerOptions();
-  const customerNames = new Map((customers.data?.items ?? []).map((c) => [c.id, c.name]));
   const [includeCancelled, setIncludeCancelled] = useState(false);
   const [partnerId, setPartnerId] = useState<string | null>(null);
   const [formOpen, setFormOpen] = useState(false);
+  // The activity announced again, its words and customers filled in; none for a new one.
+  const [again, setAgain] = useState<NetworkActivity | undefined>(undefined);
+  const announce = (from?: NetworkActivity) => {
+    setAgain(from);
+    setFormOpen(true);
+  };
   const list = useCursorList<NetworkActivity>(['network-activities', 'list'], '/network-activities', {
     includeCancelled: includeCancelled || undefined,
     partnerId,
@@ -57,7 +61,7 @@ export default function NetworkActivitiesPage() {
         subtitle={provider ? t('network.subtitleProvider', { zone }) : t('network.subtitlePartner', { zone })}
         actions={
           declare && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setFormOpen(true)}>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => announce()}>
               {t('network.declare')}
             </Button>
           )
@@ -136,24 +140,36 @@ export default function NetworkActivitiesPage() {
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs">
-                    {a.customerIds.length === 0
-                      ? t('network.allCustomers')
-                      : a.customerIds.map((id) => customerNames.get(id) ?? id.slice(0, 8)).join(', ')}
+                    {a.customerIds.length === 0 ? (
+                      t('network.allCustomers')
+                    ) : (
+                      <CustomerNames ids={a.customerIds} />
+                    )}
                   </Text>
                 </Table.Td>
                 {declare && (
                   <Table.Td ta="right">
-                    {(a.state === 'planned' || a.state === 'in_progress') && (
+                    <Group gap={4} justify="flex-end" wrap="nowrap">
                       <Button
                         size="compact-sm"
                         variant="subtle"
-                        color="red.9"
-                        aria-label={t('network.cancelFor', { title: a.title })}
-                        onClick={() => askCancel(a)}
+                        aria-label={t('network.againFor', { title: a.title })}
+                        onClick={() => announce(a)}
                       >
-                        {t('network.cancel')}
+                        {t('network.again')}
                       </Button>
-                    )}
+                      {(a.state === 'planned' || a.state === 'in_progress') && (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red.9"
+                          aria-label={t('network.cancelFor', { title: a.title })}
+                          onClick={() => askCancel(a)}
+                        >
+                          {t('network.cancel')}
+                        </Button>
+                      )}
+                    </Group>
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -161,7 +177,9 @@ export default function NetworkActivitiesPage() {
           </Table.Tbody>
         </ListBody>
       </Paper>
-      {declare && <NetworkActivityFormModal opened={formOpen} onClose={() => setFormOpen(false)} />}
+      {declare && (
+        <NetworkActivityFormModal opened={formOpen} onClose={() => setFormOpen(false)} from={again} />
+      )}
     </>
   );
 }

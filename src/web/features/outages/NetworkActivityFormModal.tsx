@@ -1,14 +1,14 @@
-import { MultiSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { NetworkActivity } from '../../api/types.ts';
 import { useTimeZone } from '../../app/session.ts';
 import { DateTimeField } from '../../components/date-time-field.tsx';
+import { CustomerMultiPicker } from '../../components/entity-multi-picker.tsx';
 import { FormModal, useServerErrors } from '../../components/forms.tsx';
 import { instantToWallTime, wallTimeToInstant } from '../../components/time.ts';
 import { useSaveEntity } from '../../components/use-save-entity.ts';
-import { useCustomerOptions } from '../customers/queries.ts';
 
 const FIELDS = ['title', 'description', 'expectedAlarms', 'customerIds', 'startsAt', 'endsAt'] as const;
 
@@ -19,11 +19,21 @@ function nextHour(zone: string, hours: number): string {
   return instantToWallTime(new Date(d.getTime() + (hours + 1) * 3_600_000), zone);
 }
 
-/** A partner announces planned work in its own network that may raise alarms on the platform. */
-export function NetworkActivityFormModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/**
+ * A partner announces planned work in its own network that may raise alarms on the platform.
+ * `from` announces an earlier activity again: its words and customers are filled in, new times.
+ */
+export function NetworkActivityFormModal({
+  opened,
+  onClose,
+  from,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  from?: NetworkActivity | undefined;
+}) {
   const { t } = useTranslation();
   const zone = useTimeZone();
-  const customers = useCustomerOptions(opened);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [expectedAlarms, setExpectedAlarms] = useState('');
@@ -50,10 +60,10 @@ export function NetworkActivityFormModal({ opened, onClose }: { opened: boolean;
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the dialog opens
   useEffect(() => {
     if (!opened) return;
-    setTitle('');
-    setDescription('');
-    setExpectedAlarms('');
-    setCustomerIds([]);
+    setTitle(from?.title ?? '');
+    setDescription(from?.description ?? '');
+    setExpectedAlarms(from?.expectedAlarms ?? '');
+    setCustomerIds(from ? [...from.customerIds] : []);
     setStartsAt(nextHour(zone, 0));
     setEndsAt(nextHour(zone, 2));
     setLocalErrors({});
@@ -114,18 +124,13 @@ export function NetworkActivityFormModal({ opened, onClose }: { opened: boolean;
         onChange={(e) => setExpectedAlarms(e.currentTarget.value)}
         error={err('expectedAlarms')}
       />
-      <MultiSelect
+      <CustomerMultiPicker
         label={t('network.customers')}
         description={t('network.customersHint')}
-        searchable
-        data={(customers.data?.items ?? [])
-          .filter((c) => c.active)
-          .map((c) => ({ value: c.id, label: c.name }))}
+        showRegion
         value={customerIds}
         onChange={setCustomerIds}
         error={err('customerIds')}
-        nothingFoundMessage={t('list.noMatches')}
-        comboboxProps={{ withinPortal: true }}
       />
       <SimpleGrid cols={{ base: 1, xs: 2 }}>
         <DateTimeField
