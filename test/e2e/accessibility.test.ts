@@ -297,10 +297,21 @@ describe('accessibility (axe: no serious or critical violations)', () => {
 
       await page.goto('/outages');
       await page.getByRole('button', { name: 'Declare outage' }).click();
-      await page.getByRole('dialog', { name: 'Declare an outage' }).waitFor();
+      const declare = page.getByRole('dialog', { name: 'Declare an outage' });
+      await declare.waitFor();
       await expectAccessible(page, 'declare outage dialog', '[role="dialog"]');
       await screenshot(page, 'declare-outage');
-      await page.keyboard.press('Escape');
+      // The customers picker with one chosen and its list open (rendered in a portal, beside the dialog).
+      const customers = declare.getByRole('combobox', { name: 'Affected customers' });
+      await customers.fill('Tailspin');
+      await page.getByRole('option', { name: 'Tailspin Airlines (EMEA)' }).click();
+      await customers.fill('Contoso');
+      await page.getByRole('option', { name: 'Contoso Health (AMER)' }).waitFor();
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await expectAccessible(page, 'customers picker open', '[role="dialog"], .mantine-Popover-dropdown');
+      await screenshot(page, 'declare-outage-customers');
+      await page.keyboard.press('Escape'); // the list
+      await page.keyboard.press('Escape'); // the dialog
 
       await page.goto('/subscriptions');
       await page.getByRole('button', { name: 'New subscription' }).click();

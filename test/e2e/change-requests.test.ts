@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { e2eApi, unique } from '../support/e2e-api.ts';
-import { dateTimeField, fillDateTime, screenshot, setupBrowser, signIn } from './support.ts';
+import { dateTimeField, fillDateTime, PASSWORD, screenshot, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
-const { token, call } = e2eApi(env);
+const { token, call, slotFromTomorrow } = e2eApi(env);
 
 /** 'YYYY-MM-DDTHH:mm' on a zone's wall clock, as a DateTimeField holds it. */
 function wallTime(iso: string | number, zone: string): string {
@@ -135,8 +135,12 @@ describe('partner-requested changes, follow-up tasks and calendar feeds', () => 
     await schedule.getByRole('button', { name: 'Schedule change' }).click();
     const violations = schedule.getByTestId('schedule-violations');
     await violations.waitFor();
-    await violations.locator('[data-code="outside_window"]').waitFor();
-    await expect(violations.innerText()).resolves.toContain('Inside a maintenance window');
+    await violations.locator('[data-code="outside_window"][data-region="EMEA"]').waitFor();
+    const outside =
+      'Outside the maintenance window: the change must lie wholly inside one window (21:00–06:00, Europe/Paris).';
+    await expect(violations.innerText()).resolves.toContain(outside);
+    // The rule names the start: said beside it too.
+    await expect(dateTimeField(schedule, 'Start').innerText()).resolves.toContain(outside);
     await screenshot(provider, 'change-request-schedule-422');
 
     const provToken = await token('admin@provider.example');
@@ -166,6 +170,86 @@ describe('partner-requested changes, follow-up tasks and calendar feeds', () => 
     ).resolves.toContain('Partner');
     await partner.getByTestId('cr-change-link').click();
     await partner.waitForURL(/\/changes\/[0-9a-f-]{36}$/);
+  });
+
+  test('in Spanish, scheduling a slot that breaks a rule names each rule in Spanish, above the form and beside its field', async () => {
+    const provider = await token('admin@provider.example');
+    const partner = await token('engineer@northwind.example');
+    // A provider engineer who reads the app in Spanish (its own user: the demo users stay English).
+    const email = `e2e-cr-es-${unique()}@provider.example`;
+    await call(provider, 'POST', '/users', {
+      email,
+      name: 'Ingeniera de cambios',
+      password: PASSWORD,
+      role: 'provider_engineer',
+      locale: 'es',
+      timeZone: 'Europe/Madrid',
+    });
+    const customers = await call<{ items: { id: string; name: string; region: string }[] }>(
+      partner,
+      'GET',
+      '/customers?q=Tailspin',
+    );
+    const tailspin = customers.items.find((c) => c.name === 'Tailspin Airlines');
+    expect(tailspin?.region).toBe('EMEA');
+    const request = await call<{ id: string; reference: string }>(partner, 'POST', '/change-requests', {
+      customerId: tailspin?.id,
+      kind: 'boundary_devices',
+      title: `Nuevo troncal SIP ${unique()}`,
+      description: 'Un segundo troncal SIP desde el CUBE de Fráncfort hacia el nuevo operador.',
+    });
+    await call(provider, 'POST', `/change-requests/${request.id}/review`, {});
+    await call(provider, 'POST', `/change-requests/${request.id}/approve`, { note: 'De acuerdo.' });
+    // A routine slot in an EMEA weekday window a day or more from now (21:00–04:00 start, Paris).
+    const slot = await slotFromTomorrow(provider, 'EMEA');
+    const zone = 'Europe/Madrid'; // the engineer's clock: the same as Paris
+
+    const page = await signIn(env, email);
+    await page.goto(`/change-requests/${request.id}`);
+    await page.getByRole('button', { name: 'Programar…' }).click();
+    const schedule = page.getByRole('dialog', { name: `Programar ${request.reference}` });
+    await schedule.getByTestId('schedule-windows').waitFor();
+    const start = dateTimeField(schedule, 'Inicio');
+    const end = dateTimeField(schedule, 'Fin');
+
+    // Twelve hours earlier is daytime in Paris (09:00–16:00, give or take a clock change): outside
+    // every window, whatever the hour the test runs.
+    const daytime = Date.parse(slot.start) - 12 * 3_600_000;
+    await fillDateTime(start, wallTime(daytime, zone));
+    await fillDateTime(end, wallTime(daytime + 2 * 3_600_000, zone));
+    await schedule.getByRole('button', { name: 'Programar el cambio' }).click();
+    const violations = schedule.getByTestId('schedule-violations');
+    await violations.getByText('El cambio incumple estas reglas de programación').waitFor();
+    const outside =
+      'Fuera de la ventana de mantenimiento: el cambio debe quedar entero dentro de una ventana (21:00–06:00, Europe/Paris).';
+    const rule = violations.locator('[data-code="outside_window"]');
+    await expect(rule.getAttribute('data-region')).resolves.toBe('EMEA');
+    await expect(rule.innerText()).resolves.toContain(outside);
+    await expect(start.innerText()).resolves.toContain(outside);
+    // Nothing of the server's English wording.
+    await expect(schedule.innerText()).resolves.not.toMatch(/maintenance window|must lie wholly/i);
+    await screenshot(page, 'change-request-schedule-422-es');
+
+    // In the window but a change that interrupts calling, without its ten business days' notice.
+    await schedule.getByRole('combobox', { name: 'Tipo de cambio' }).click();
+    await page.getByRole('option', { name: 'Con interrupción del servicio', exact: true }).click();
+    await fillDateTime(start, wallTime(slot.start, zone));
+    await fillDateTime(end, wallTime(slot.end, zone));
+    await schedule.getByRole('button', { name: 'Programar el cambio' }).click();
+    const notice =
+      'Aviso insuficiente: un cambio que interrumpe las llamadas empieza al menos 10 días hábiles después del aviso.';
+    await violations.locator('[data-code="notice_period"]').waitFor();
+    await expect(violations.locator('[data-code]').count()).resolves.toBe(1);
+    await expect(violations.innerText()).resolves.toContain(notice);
+    await expect(start.innerText()).resolves.toContain(notice);
+    await expect(schedule.innerText()).resolves.not.toMatch(/business days' notice/i);
+
+    // A routine change in the same slot breaks nothing: scheduled.
+    await schedule.getByRole('combobox', { name: 'Tipo de cambio' }).click();
+    await page.getByRole('option', { name: 'Rutinario', exact: true }).click();
+    await schedule.getByRole('button', { name: 'Programar el cambio' }).click();
+    await schedule.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('cr-change-link').innerText()).resolves.toMatch(/^CHG-\d+$/);
   });
 
   test('a partner makes a calendar feed, sees its address once, and revokes it', async () => {

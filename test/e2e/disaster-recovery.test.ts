@@ -211,4 +211,84 @@ describe('disaster recovery', () => {
     );
     await screenshot(andes, 'dr-detail-es');
   });
+
+  test('the provider withdraws an event declared by mistake, with a reason: final, no target, listed with the closed ones; the Spanish partner reads it as withdrawn', async () => {
+    const provider = await token('tac@provider.example');
+    const lyon = await cucmOf(provider, 'Lyon Transports');
+    const title = `E2E DR by mistake ${unique()}`;
+    // Declared a week ago: its 1-business-day target has passed, so it shows overdue until withdrawn.
+    const event = await call<DrEvent>(provider, 'POST', '/dr-events', {
+      applicationId: lyon.id,
+      kind: 'application_failure',
+      title,
+      description: 'The publisher stopped answering; declared before anyone checked the power.',
+      declaredAt: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+    });
+
+    const page = await signIn(env, 'tac@provider.example');
+    await page.goto(`/disaster-recovery/${event.id}`);
+    await page.getByRole('heading', { name: `DR #${event.number}: ${title}`, level: 1 }).waitFor();
+    await expect(page.getByTestId('dr-target').innerText()).resolves.toMatch(/Overdue/i);
+
+    await page.getByRole('button', { name: 'Post update' }).click();
+    const update = page.getByRole('dialog', { name: `Post an update on DR #${event.number}` });
+    await pick(page, update, 'Status', 'Move to Withdrawn (declared by mistake)');
+    // The message is the reason, asked for before anything is posted.
+    await update.getByText('Why the event was declared by mistake', { exact: false }).waitFor();
+    await update.getByRole('button', { name: 'Review…' }).click();
+    await update.getByText('Required', { exact: true }).waitFor();
+    await expect(update.getByTestId('dr-confirm').count()).resolves.toBe(0);
+    const reason = 'Declared by mistake: the publisher came back by itself after the power cycle.';
+    await update.getByRole('textbox', { name: 'Message' }).fill(reason);
+    await update.getByRole('button', { name: 'Review…' }).click();
+    const confirm = update.getByTestId('dr-confirm');
+    await expect(confirm.innerText()).resolves.toContain(
+      `DR #${event.number}: Declared → Withdrawn (declared by mistake)`,
+    );
+    await expect(confirm.innerText()).resolves.toContain(
+      `DR #${event.number} is withdrawn as declared by mistake`,
+    );
+    await screenshot(page, 'dr-withdraw-confirm');
+    await update.getByRole('button', { name: 'Post and move to Withdrawn (declared by mistake)' }).click();
+    await update.waitFor({ state: 'detached' });
+
+    // Final: withdrawn, with the reason in the timeline, no target to meet and nothing more to post.
+    const status = page.locator('main [data-status="withdrawn"]').first();
+    await status.waitFor();
+    await expect(status.textContent()).resolves.toBe('Withdrawn (declared by mistake)');
+    const timeline = page.getByTestId('dr-timeline');
+    await timeline.getByText('Declared → Withdrawn (declared by mistake)').waitFor();
+    await timeline.getByText(reason).waitFor();
+    await expect(page.getByTestId('dr-target').innerText()).resolves.toContain('Withdrawn: no target');
+    await expect(page.getByTestId('dr-target').innerText()).resolves.not.toMatch(/Overdue/i);
+    await expect(page.getByTestId('dr-closed').innerText()).resolves.toMatch(/^Withdrawn/i);
+    await expect(page.getByRole('button', { name: 'Post update' }).count()).resolves.toBe(0);
+    await screenshot(page, 'dr-withdrawn');
+
+    // Listed with the closed ones, not the open ones.
+    await page.goto('/disaster-recovery?status=closed');
+    const row = page.getByTestId('dr-row').filter({ hasText: title });
+    await row.waitFor();
+    await expect(row.getAttribute('data-status')).resolves.toBe('withdrawn');
+    await expect(row.innerText()).resolves.toMatch(
+      /Withdrawn \(declared by mistake\)[\s\S]*Withdrawn: no target/i,
+    );
+    await page.goto('/disaster-recovery?status=open');
+    await page.getByRole('heading', { name: 'Disaster recovery', level: 1 }).waitFor();
+    await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+    await expect(page.getByTestId('dr-row').filter({ hasText: title }).count()).resolves.toBe(0);
+
+    // The customer's partner reads it in Spanish, with the reason.
+    const andes = await signIn(env, 'admin@andes.example');
+    await andes.goto('/disaster-recovery?status=closed');
+    const andesRow = andes.getByTestId('dr-row').filter({ hasText: title });
+    await andesRow.waitFor();
+    await expect(andesRow.innerText()).resolves.toMatch(
+      /Retirado \(declarado por error\)[\s\S]*Retirado: sin plazo/i,
+    );
+    await andesRow.getByRole('link', { name: title }).click();
+    await andes.getByRole('heading', { name: `DR n.º ${event.number}: ${title}`, level: 1 }).waitFor();
+    await andes.getByTestId('dr-timeline').getByText('Declarado → Retirado (declarado por error)').waitFor();
+    await andes.getByTestId('dr-timeline').getByText(reason).waitFor();
+  });
 });

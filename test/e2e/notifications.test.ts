@@ -1,8 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { e2eApi } from '../support/e2e-api.ts';
+import { startWebhookReceiver } from '../support/receivers.ts';
 import { expectAccessible, screenshot, setupBrowser, signIn } from './support.ts';
 
 const env = setupBrowser();
+const { token, call } = e2eApi(env);
 const unique = () => Date.now().toString(36);
 
 /** Fills and submits the "New subscription" dialog; returns the dialog locator. */
@@ -67,11 +70,27 @@ describe('notification subscriptions, delivery log and mailbox', () => {
     await provider.getByRole('heading', { name: 'Subscriptions', level: 1 }).waitFor();
     await provider.getByText('noc@provider.example').waitFor();
     await expect(provider.getByTestId('contact-health').count()).resolves.toBe(0);
-    await provider.getByRole('combobox', { name: 'Organisation' }).click();
+    const organisation = provider.getByRole('combobox', { name: 'Organisation' });
+    await organisation.fill('meridian');
     await provider.getByRole('option', { name: 'Meridian Cloud Voice' }).click();
+    await expect.poll(() => organisation.inputValue()).toBe('Meridian Cloud Voice');
     const partnerBanner = provider.getByTestId('contact-health');
     await partnerBanner.getByText('This partner’s notification contacts need attention').waitFor();
     await expect(partnerBanner.innerText()).resolves.toContain('Nobody receives: Maintenance and outages');
+
+    // A new subscription's organisation: the provider's own team by default, or a partner found by name.
+    await provider.getByRole('button', { name: 'New subscription' }).click();
+    const dialog = provider.getByRole('dialog', { name: 'New subscription' });
+    const owner = dialog.getByRole('combobox', { name: 'Organisation' });
+    await expect.poll(() => owner.inputValue()).toBe('Provider (own team)');
+    await owner.fill('northw');
+    await provider.getByRole('option', { name: 'Northwind Communications' }).click();
+    await expect.poll(() => owner.inputValue()).toBe('Northwind Communications');
+    await owner.fill('own team');
+    await provider.getByRole('option', { name: 'Provider (own team)' }).click();
+    await expect.poll(() => owner.inputValue()).toBe('Provider (own team)');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   test('partner admin subscribes an e-mail address, sends a test, and reads it in the mailbox', async () => {
@@ -202,5 +221,167 @@ describe('notification subscriptions, delivery log and mailbox', () => {
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await row.waitFor({ state: 'detached' });
     await page.getByText('No subscriptions').waitFor(); // the search still filters on this one
+  });
+
+  test('a partner admin edits a subscription: name, categories and address, kept after a reload', async () => {
+    const admin = await token('admin@northwind.example');
+    const id = unique();
+    const name = `Escalations ${id}`;
+    await call(admin, 'POST', '/subscriptions', {
+      name,
+      channel: 'email',
+      target: `escalations-${id}@northwind.example`,
+      categories: ['maintenance_outages', 'incidents'],
+    });
+    const page = await signIn(env, 'admin@northwind.example');
+    await page.goto('/subscriptions');
+    await page.getByRole('heading', { name: 'Subscriptions', level: 1 }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search by name or address' }).fill(id);
+    await page.getByText(`escalations-${id}@northwind.example`).waitFor();
+
+    await rowAction(page, name, 'Edit');
+    const dialog = page.getByRole('dialog', { name: 'Edit subscription' });
+    await dialog.waitFor();
+    // What it holds now; the channel stays what it is.
+    await expect(dialog.getByRole('textbox', { name: 'Name' }).inputValue()).resolves.toBe(name);
+    await expect(dialog.getByRole('combobox', { name: 'Channel' }).isDisabled()).resolves.toBe(true);
+    await dialog.getByText('The channel cannot be changed; create another subscription instead.').waitFor();
+    const categories = dialog.getByRole('group', { name: 'Categories' });
+    const box = (label: string) => categories.getByRole('checkbox', { name: label });
+    await expect(box('Incidents (S1/S2)').isChecked()).resolves.toBe(true);
+    await expect(box('Certificates').isChecked()).resolves.toBe(false);
+
+    const renamed = `NOC escalations ${id}`;
+    const address = `noc-escalations-${id}@northwind.example`;
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(renamed);
+    await box('Incidents (S1/S2)').uncheck();
+    await box('Certificates').check();
+    // A bad address comes back from the server, on its field; nothing is saved.
+    const target = dialog.getByRole('textbox', { name: 'E-mail address' });
+    await target.fill('not-an-address');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => target.getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByText('Enter one e-mail address.').waitFor();
+    await target.fill(address);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(`Subscription ${renamed} saved.`).waitFor();
+
+    const row = () => page.locator('tbody tr', { hasText: address });
+    const expectEdited = async () => {
+      await row().waitFor();
+      // (Badges are set in capitals.)
+      const text = (await row().innerText()).toLowerCase();
+      expect(text).toContain(renamed.toLowerCase());
+      expect(text).toContain('maintenance and outages');
+      expect(text).toContain('certificates');
+      expect(text).not.toContain('incidents (s1/s2)');
+      await expect(
+        page.getByText(`escalations-${id}@northwind.example`, { exact: true }).count(),
+      ).resolves.toBe(0);
+    };
+    await expectEdited();
+    await page.waitForTimeout(300);
+    await page.reload();
+    await page.getByRole('searchbox', { name: 'Search by name or address' }).fill(id);
+    await expectEdited();
+
+    // The dialog opens again on what was saved.
+    await rowAction(page, renamed, 'Edit');
+    const again = page.getByRole('dialog', { name: 'Edit subscription' });
+    await expect(again.getByRole('textbox', { name: 'Name' }).inputValue()).resolves.toBe(renamed);
+    await expect(again.getByRole('textbox', { name: 'E-mail address' }).inputValue()).resolves.toBe(address);
+    await expect(
+      again
+        .getByRole('group', { name: 'Categories' })
+        .getByRole('checkbox', { name: 'Certificates' })
+        .isChecked(),
+    ).resolves.toBe(true);
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    await again.waitFor({ state: 'detached' });
+  });
+
+  test('a delivery that failed for good is retried from the delivery log and delivered', async () => {
+    // A webhook that answers 410 Gone: permanent, so the test message is dead after one attempt.
+    const hooks = await startWebhookReceiver();
+    let gone = true;
+    hooks.respond = () => (gone ? { status: 410, body: 'gone for now' } : { status: 200, body: 'ok' });
+    try {
+      const admin = await token('admin@northwind.example');
+      const id = unique();
+      const name = `Flaky SIEM ${id}`;
+      const url = hooks.url(`/siem-${id}`);
+      const created = await call<{ id: string }>(admin, 'POST', '/subscriptions', {
+        name,
+        channel: 'webhook',
+        target: url,
+        categories: ['maintenance_outages'],
+      });
+      await call(admin, 'POST', `/subscriptions/${created.id}/test`);
+      await expect
+        .poll(
+          async () =>
+            (
+              await call<{ items: { status: string }[] }>(
+                admin,
+                'GET',
+                `/deliveries?subscriptionId=${created.id}`,
+              )
+            ).items.map((d) => d.status),
+          { timeout: 15_000 },
+        )
+        .toEqual(['dead']);
+
+      // Engineers read the log but cannot retry.
+      const engineer = await signIn(env, 'engineer@northwind.example');
+      await engineer.goto(`/deliveries?subscriptionId=${created.id}`);
+      const engineerRow = engineer.locator('tbody tr', { hasText: url });
+      await engineerRow.getByRole('button', { name: `Details of the delivery to ${url}` }).click();
+      const engineerDrawer = engineer.getByRole('dialog', { name: 'Delivery' });
+      await engineerDrawer.getByText('All attempts failed. Fix the address, then retry.').waitFor();
+      await expect(engineerDrawer.getByRole('button', { name: 'Retry now' }).count()).resolves.toBe(0);
+
+      // The admin finds it from the subscription: failed, one attempt, HTTP 410.
+      const page = await signIn(env, 'admin@northwind.example');
+      await page.goto('/subscriptions');
+      await page.getByRole('searchbox', { name: 'Search by name or address' }).fill(id);
+      await page.getByText(url).waitFor();
+      await rowAction(page, name, 'Delivery log');
+      await page.waitForURL(
+        (u) => u.pathname === '/deliveries' && u.searchParams.get('subscriptionId') === created.id,
+      );
+      await page.getByText('Showing one subscription only.').waitFor();
+      const row = page.locator('tbody tr', { hasText: url });
+      await row.waitFor();
+      await expect(row.innerText()).resolves.toMatch(
+        /Test message[\s\S]*Failed[\s\S]*1 \/ \d+[\s\S]*HTTP 410/i,
+      );
+      await row.getByRole('button', { name: `Details of the delivery to ${url}` }).click();
+      const drawer = page.getByRole('dialog', { name: 'Delivery' });
+      await drawer.getByText('All attempts failed. Fix the address, then retry.').waitFor();
+      await drawer.getByText('Attempt 1').waitFor();
+      await expect(drawer.getByText('Attempt 2').count()).resolves.toBe(0);
+      await expectAccessible(page, 'dead delivery drawer', '[role="dialog"]');
+      await screenshot(page, 'delivery-dead');
+
+      // The receiver is back: the retry delivers it, a second attempt on the same delivery.
+      gone = false;
+      await drawer.getByRole('button', { name: 'Retry now' }).click();
+      await page.getByText('Delivery queued again.').waitFor();
+      await drawer.getByText('Attempt 2').waitFor({ timeout: 15_000 });
+      await expect.poll(() => drawer.innerText(), { timeout: 15_000 }).toMatch(/Delivered/i);
+      await expect(drawer.getByRole('button', { name: 'Retry now' }).count()).resolves.toBe(0);
+      await expect(drawer.getByText('All attempts failed', { exact: false }).count()).resolves.toBe(0);
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'detached' });
+      await expect.poll(() => row.innerText(), { timeout: 15_000 }).toMatch(/Delivered[\s\S]*2 \/ \d+/i);
+
+      // The same message twice (one idempotency key), answered 410 then 200.
+      const received = hooks.requests.filter((r) => r.path === `/siem-${id}`);
+      expect(received).toHaveLength(2);
+      expect(received[1]?.headers['idempotency-key']).toBe(received[0]?.headers['idempotency-key']);
+    } finally {
+      await hooks.close();
+    }
   });
 });

@@ -62,6 +62,8 @@ export async function startDemoServer(): Promise<DemoServer> {
       DATA_DIR: dataDir,
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
+      // A browser test's own webhook receiver listens on loopback (a dead delivery, then its retry).
+      WEBHOOK_ALLOW_NETWORKS: 'loopback',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

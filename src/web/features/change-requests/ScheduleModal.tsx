@@ -1,10 +1,10 @@
-import { Alert, Button, Code, Group, List, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import { ApiError, type FieldError, isApiError } from '../../api/problem.ts';
+import { type FieldError, isApiError } from '../../api/problem.ts';
 import type { Customer } from '../../api/types.ts';
 import { useLocale, useTimeZone } from '../../app/session.ts';
 import { DateTimeField } from '../../components/date-time-field.tsx';
@@ -12,6 +12,7 @@ import { FormModal } from '../../components/forms.tsx';
 import { IconAlert } from '../../components/icons.tsx';
 import { formatInstant, instantToWallTime, wallTimeToInstant } from '../../components/time.ts';
 import { type MaintenanceWindow, useRegionZones } from '../calendar/queries.ts';
+import { useRuleText, ViolationList, violationRegion } from '../changes/rules.tsx';
 import {
   CHANGE_TYPES,
   type ChangeRequest,
@@ -21,6 +22,7 @@ import {
   SCHEDULING_RULES,
   UPGRADE_REASONS,
   type UpgradeReason,
+  type Violation,
 } from '../changes/types.ts';
 import { GeneralErrors, useFormErrors } from '../disaster-recovery/form-errors.tsx';
 import { useSchedule } from './queries.ts';
@@ -38,17 +40,28 @@ const RULES: readonly string[] = SCHEDULING_RULES;
 /** A window picked from the list fills this much of it (or all of it when shorter). */
 const DEFAULT_MINUTES = 120;
 
-/** The scheduling rules a 422 names, apart from the other problems (field format, a 409 …). */
-function splitRules(error: unknown): { rules: FieldError[]; rest: unknown } {
-  if (!isApiError(error)) return { rules: [], rest: error };
-  const items = error.problem.errors ?? [];
-  const rules = items.filter((e) => RULES.includes(e.code));
-  if (rules.length === 0) return { rules, rest: error };
-  const others = items.filter((e) => !RULES.includes(e.code));
-  return {
-    rules,
-    rest: others.length > 0 ? new ApiError({ ...error.problem, errors: others }) : null,
-  };
+/**
+ * Where each error of a refused schedule goes: every scheduling rule in the list above the form
+ * (with the region it was checked in), each error naming a field of the form beside that field, and
+ * the rest above the form. Texts are the reader's language, by code (the server's words only for
+ * codes without a translation).
+ */
+function placeErrors(error: unknown, text: (e: FieldError) => string) {
+  const items = isApiError(error) ? (error.problem.errors ?? []) : [];
+  const rules: Violation[] = [];
+  const byField: Record<string, string> = {};
+  const general: string[] = [];
+  for (const item of items) {
+    const rule = RULES.includes(item.code);
+    if (rule) {
+      const region = violationRegion(item);
+      rules.push({ code: item.code, message: item.message, ...(region ? { region } : {}) });
+    }
+    const field = (item.path ?? '').replace(/^\/+/, '').replaceAll('/', '.');
+    if ((FIELDS as readonly string[]).includes(field)) byField[field] ??= text(item);
+    else if (!rule) general.push(text(item));
+  }
+  return { items, rules, byField, general: [...new Set(general)] };
 }
 
 /** The next windows of the customer's region (three weeks from the coming hour), to pick from. */
@@ -120,9 +133,13 @@ export function ScheduleModal({
     schedule.reset();
   }, [opened]);
 
-  const { rules, rest } = useMemo(() => splitRules(schedule.error), [schedule.error]);
-  const server = useFormErrors('changeRequests', rest, FIELDS);
-  const err = (field: string) => localErrors[field] ?? server.field(field);
+  const ruleText = useRuleText();
+  const placed = placeErrors(schedule.error, ruleText);
+  const rules = placed.rules;
+  // Problems without a list of errors (a 409, a network failure) read as the app reads them elsewhere.
+  const answered = useFormErrors('changeRequests', schedule.error, FIELDS);
+  const server = placed.items.length > 0 ? { ...answered, general: placed.general } : answered;
+  const err = (field: string) => localErrors[field] ?? placed.byField[field];
   const startInstant = start ? wallTimeToInstant(start, zone) : undefined;
   const endInstant = end ? wallTimeToInstant(end, zone) : undefined;
   const expiryInstant = certificateExpiresAt ? wallTimeToInstant(certificateExpiresAt, zone) : undefined;
@@ -191,17 +208,7 @@ export function ScheduleModal({
           title={t('changeRequests.rulesBroken')}
           data-testid="schedule-violations"
         >
-          <List size="sm" spacing={4}>
-            {rules.map((rule) => (
-              <List.Item key={`${rule.code}:${rule.path ?? ''}:${rule.message}`} data-code={rule.code}>
-                <Text span size="sm" fw={700}>
-                  {t(`changeRequests.rules.${rule.code}`, { defaultValue: rule.code })}
-                </Text>
-                {': '}
-                {rule.message}
-              </List.Item>
-            ))}
-          </List>
+          <ViolationList violations={rules} testId="schedule-violation-list" />
         </Alert>
       )}
       <GeneralErrors errors={server} />
@@ -322,11 +329,14 @@ export function ScheduleModal({
           comboboxProps={{ withinPortal: true }}
         />
       )}
-      {isApiError(schedule.error) && schedule.error.problem.requestId && rules.length > 0 && (
-        <Text size="xs" c="dimmed">
-          {t('states.requestId')}: <Code>{schedule.error.problem.requestId}</Code>
-        </Text>
-      )}
+      {isApiError(schedule.error) &&
+        schedule.error.problem.requestId &&
+        rules.length > 0 &&
+        server.general.length === 0 && (
+          <Text size="xs" c="dimmed">
+            {t('states.requestId')}: <Code>{schedule.error.problem.requestId}</Code>
+          </Text>
+        )}
     </FormModal>
   );
 }

@@ -118,7 +118,7 @@ function EventRow({ e, now }: { e: DrEvent; now: number }) {
       <Table.Td data-testid="dr-recovery">
         {e.timeToRecoverMinutes === null ? (
           <Text size="sm" c="dimmed">
-            {t('disasterRecovery.notRecovered')}
+            {e.status === 'withdrawn' ? '—' : t('disasterRecovery.notRecovered')}
           </Text>
         ) : (
           <Text size="sm" style={{ whiteSpace: 'nowrap' }}>

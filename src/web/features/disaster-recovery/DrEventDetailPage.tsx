@@ -125,13 +125,24 @@ function Facts({ e }: { e: DrEventDetail }) {
           <TargetStatus state={targetState(e, now)} />
         </Field>
         <Field label={t('disasterRecovery.recoveredAt')} testId="dr-recovered">
-          {e.recoveredAt ? <Instant value={e.recoveredAt} /> : t('disasterRecovery.notRecovered')}
+          {e.recoveredAt ? (
+            <Instant value={e.recoveredAt} />
+          ) : e.status === 'withdrawn' ? (
+            '—'
+          ) : (
+            t('disasterRecovery.notRecovered')
+          )}
         </Field>
         <Field label={t('disasterRecovery.timeToRecover')} testId="dr-time-to-recover">
           {e.timeToRecoverMinutes === null ? '—' : formatDuration(e.timeToRecoverMinutes * 60_000)}
         </Field>
         {e.closedAt && (
-          <Field label={t('disasterRecovery.closedAt')}>
+          <Field
+            label={
+              e.status === 'withdrawn' ? t('disasterRecovery.withdrawnAt') : t('disasterRecovery.closedAt')
+            }
+            testId="dr-closed"
+          >
             <Instant value={e.closedAt} />
           </Field>
         )}

@@ -117,7 +117,9 @@ export function PostDrUpdateModal({
       <GeneralErrors errors={server} />
       <Textarea
         label={t('disasterRecovery.message')}
-        description={t('disasterRecovery.messageHint')}
+        description={
+          status === 'withdrawn' ? t('disasterRecovery.withdrawHint') : t('disasterRecovery.messageHint')
+        }
         required
         autosize
         minRows={4}

@@ -42,7 +42,10 @@ export const STATUS_COLOR: Record<DrStatus, string> = {
   withdrawn: 'gray.7',
 };
 
-/** "Due in 3 h 05 min", "Overdue" + "by 2 d 4 h", "Target met", "Target missed", "No fixed target". */
+/**
+ * "Due in 3 h 05 min", "Overdue" + "by 2 d 4 h", "Target met", "Target missed", "No fixed target",
+ * "Withdrawn: no target".
+ */
 export function TargetStatus({ state }: { state: TargetState }) {
   const { t } = useTranslation();
   switch (state.kind) {
@@ -66,6 +69,12 @@ export function TargetStatus({ state }: { state: TargetState }) {
             {t('disasterRecovery.overdueBy', { duration: formatDuration(state.ms) })}
           </Text>
         </Group>
+      );
+    case 'withdrawn':
+      return (
+        <Text span size="sm" c="dimmed">
+          {t('disasterRecovery.targetWithdrawn')}
+        </Text>
       );
     default:
       return (

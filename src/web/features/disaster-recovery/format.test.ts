@@ -41,6 +41,13 @@ describe('targetState', () => {
       kind: 'met',
     });
   });
+
+  it('a withdrawn event has nothing to meet: never due nor overdue, whatever the time now', () => {
+    const withdrawn = { targetAt: target, recoveredAt: null, targetMet: null, status: 'withdrawn' } as const;
+    expect(targetState(withdrawn, at('2026-11-02T21:00:00Z'))).toEqual({ kind: 'withdrawn' });
+    expect(targetState(withdrawn, at('2027-01-01T00:00:00Z'))).toEqual({ kind: 'withdrawn' });
+    expect(targetState({ ...withdrawn, targetAt: null }, at(target))).toEqual({ kind: 'withdrawn' });
+  });
 });
 
 describe('eventName', () => {

@@ -1,19 +1,21 @@
 import type { DrEvent } from './types.ts';
 
 export type TargetState =
-  | { kind: 'none' }
+  | { kind: 'none' | 'withdrawn' }
   | { kind: 'met' | 'missed' }
   | { kind: 'due' | 'overdue'; ms: number };
 
 /**
  * Where an event stands against its target at `now`: none (a hardware failure has no fixed target),
- * met or missed once restored, else the time left or how long it is overdue — computed here so a
- * countdown ticks between refreshes.
+ * withdrawn (declared by mistake: no target to meet, never overdue), met or missed once restored,
+ * else the time left or how long it is overdue — computed here so a countdown ticks between
+ * refreshes.
  */
 export function targetState(
-  e: Pick<DrEvent, 'targetAt' | 'recoveredAt' | 'targetMet'>,
+  e: Pick<DrEvent, 'targetAt' | 'recoveredAt' | 'targetMet'> & { status?: DrEvent['status'] },
   now: number,
 ): TargetState {
+  if (e.status === 'withdrawn') return { kind: 'withdrawn' };
   if (!e.targetAt) return { kind: 'none' };
   const target = new Date(e.targetAt).getTime();
   if (e.recoveredAt) {
