@@ -317,9 +317,8 @@ describe('relay', () => {
   });
 
   it('retries failures with back-off, records every attempt, goes dead after N, and a retry delivers it', async () => {
-    let failing = true;
-    hooks.respond = (r) =>
-      r.path === '/flaky' && failing ? { status: 503, body: 'x'.repeat(5000) } : { status: 200 };
+    // The old address never recovers.
+    hooks.respond = (r) => (r.path === '/flaky' ? { status: 503, body: 'x'.repeat(5000) } : { status: 200 });
     const created = await subscribe(w.a.admin, { channel: 'webhook', target: hooks.url('/flaky') });
     const sent = await w.a.admin.post(`/subscriptions/${created.id}/test`);
     expect(sent.statusCode, sent.body).toBe(202);
@@ -347,7 +346,9 @@ describe('relay', () => {
     expect(health.failingSubscriptions.map((s) => s.id)).toContain(created.id);
 
     expectProblem(await w.a.engineer.post(`/deliveries/${dead?.id}/retry`), 403);
-    failing = false;
+    // The usual fix: the address. The retry goes where the subscription now points.
+    const moved = await w.a.admin.patch(`/subscriptions/${created.id}`, { target: hooks.url('/fixed') });
+    expect(moved.statusCode, moved.body).toBe(200);
     const retried = await w.a.admin.post(`/deliveries/${dead?.id}/retry`);
     expect(retried.json<{ status: string }>().status).toBe('pending');
     await settle();
@@ -357,6 +358,7 @@ describe('relay', () => {
     }>();
     expect(after.status).toBe('delivered');
     expect(after.attemptLog).toHaveLength(4);
+    expect(hooks.requests.filter((r) => r.path === '/fixed')).toHaveLength(1);
     expectProblem(await w.a.admin.post(`/deliveries/${dead?.id}/retry`), 409, 'not_dead');
     const healed = (await w.a.admin.get(`/subscriptions/${created.id}`)).json<{
       consecutiveFailures: number;

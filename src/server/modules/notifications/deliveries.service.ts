@@ -76,12 +76,23 @@ export async function getDelivery(tx: Tx, scope: Scope, id: string) {
   return { ...presentDelivery(row), attemptLog: attempts.map(presentAttempt) };
 }
 
-/** A dead delivery gets another round of attempts, now. */
+/**
+ * A dead delivery gets another round of attempts, now — to its subscription's current address
+ * when the subscription still exists on the same channel: the usual fix for a dead delivery is
+ * correcting the address, and the retry should go where it now points.
+ */
 export async function retryDelivery(tx: Tx, scope: Scope, id: string, maxAttempts: number) {
   const before = await getDeliveryRow(tx, scope, id);
   requireRole(scope, MANAGERS);
   if (before.status !== 'dead')
     throw conflict('not_dead', `Only dead deliveries can be retried; this one is ${before.status}.`);
+  const current = before.subscription_id
+    ? await tx
+        .selectFrom('subscriptions')
+        .select(['target', 'channel'])
+        .where('id', '=', before.subscription_id)
+        .executeTakeFirst()
+    : undefined;
   await tx
     .updateTable('deliveries')
     .set({
@@ -89,6 +100,7 @@ export async function retryDelivery(tx: Tx, scope: Scope, id: string, maxAttempt
       next_attempt_at: new Date(),
       dead_after: before.attempts + maxAttempts,
       updated_at: new Date(),
+      ...(current && current.channel === before.channel ? { target: current.target } : {}),
     })
     .where('id', '=', id)
     .execute();
@@ -98,7 +110,7 @@ export async function retryDelivery(tx: Tx, scope: Scope, id: string, maxAttempt
     entityType: 'delivery',
     entityId: id,
     partnerId: before.partner_id,
-    before: { status: before.status, attempts: before.attempts },
+    before: { status: before.status, attempts: before.attempts, target: before.target },
   });
   return getDelivery(tx, scope, id);
 }
