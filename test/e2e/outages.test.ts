@@ -243,14 +243,15 @@ describe('network activity', () => {
     await dialog.waitFor({ state: 'detached' });
     const row = partner.locator('tbody tr', { hasText: title });
     await row.getByText('Planned').waitFor();
-    await expect(row.innerText()).resolves.toContain('Contoso Health');
+    // Customer names are looked up by id: they arrive after the row.
+    await row.getByText('Contoso Health').first().waitFor();
     await expect(row.innerText()).resolves.toContain('(Europe/Madrid)');
 
     const provider = await signIn(env, 'tac@provider.example');
     await provider.goto('/network-activities');
     const seen = provider.locator('tbody tr', { hasText: title });
     await seen.waitFor();
-    await expect(seen.innerText()).resolves.toContain('Northwind Communications');
+    await seen.getByText('Northwind Communications').first().waitFor();
     await expect(seen.innerText()).resolves.toContain('SIP trunk to CUBE-1 flaps twice.');
     await expect(provider.getByRole('button', { name: 'Announce activity' }).count()).resolves.toBe(0);
     await screenshot(provider, 'network-activity-provider');

@@ -20,6 +20,7 @@ interface ResourceUse {
 }
 interface Capacity {
   customerId: string;
+  partnerName: string;
   knowledgeWorkers: ResourceUse;
   workspaceDevices: ResourceUse;
   openExpansions: number;
@@ -156,6 +157,11 @@ describe('capacity', () => {
       items: Capacity[];
     }>();
     expect(attention.items.map((c) => c.customerId)).toContain(w.a.customerId);
+    // Each row names its partner, so the provider's screens need no look-up per partner.
+    expect(attention.items.find((c) => c.customerId === w.a.customerId)?.partnerName).toBe(w.a.partnerName);
+    expect((await w.a.viewer.get(`/capacity/${w.a.customerId}`)).json<Capacity>().partnerName).toBe(
+      w.a.partnerName,
+    );
   });
 
   it('raises the entitlement only when an expansion opened through a case is planned and completed', async () => {

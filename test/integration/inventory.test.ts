@@ -319,10 +319,15 @@ describe('release train', () => {
     expect(await tiers(onN2.id)).toBe('unsupported');
 
     const campaign = (await w.a.admin.get(`/upgrade-campaigns/${result.campaignId}`)).json<{
-      customers: { customerId: string; partnerId: string; applicationIds: string[] }[];
+      customers: { customerId: string; partnerId: string; partnerName: string; applicationIds: string[] }[];
     }>();
     const mine = campaign.customers.find((c) => c.customerId === customer);
     expect(mine?.applicationIds).toEqual([onN.id]);
+    expect(mine?.partnerName).toBe(w.a.partnerName);
+    const providerView = (await w.provider.get(`/upgrade-campaigns/${result.campaignId}`)).json<{
+      customers: { customerId: string; partnerId: string; partnerName: string }[];
+    }>();
+    expect(providerView.customers.find((c) => c.customerId === customer)?.partnerName).toBe(w.a.partnerName);
     expect(campaign.customers.every((c) => c.partnerId === w.a.partnerId)).toBe(true);
     const otherView = (await w.b.admin.get(`/upgrade-campaigns/${result.campaignId}`)).json<{
       customers: { partnerId: string }[];

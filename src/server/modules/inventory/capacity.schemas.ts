@@ -16,6 +16,7 @@ export const Capacity = Type.Object({
   customerId: Uuid,
   customerName: Type.String(),
   partnerId: Uuid,
+  partnerName: Type.String(),
   activatedAt: Instant,
   knowledgeWorkers: ResourceUse,
   workspaceDevices: ResourceUse,

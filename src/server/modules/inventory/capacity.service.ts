@@ -54,6 +54,7 @@ interface CustomerCapacityRow {
   customer_id: string;
   customer_name: string;
   partner_id: string;
+  partner_name: string;
   activated_at: Date;
   kw_entitled: number;
   kw_provisioned: number;
@@ -67,6 +68,7 @@ function presentCapacity(policy: Policy, row: CustomerCapacityRow) {
     customerId: row.customer_id,
     customerName: row.customer_name,
     partnerId: row.partner_id,
+    partnerName: row.partner_name,
     activatedAt: row.activated_at.toISOString(),
     knowledgeWorkers: presentResource(policy, {
       resource: 'knowledge_workers',
@@ -84,27 +86,32 @@ function presentCapacity(policy: Policy, row: CustomerCapacityRow) {
 
 /** One row per activated customer, both resources side by side, in the caller's scope. */
 function capacityInScope(tx: Tx, scope: Scope) {
-  return tx
-    .selectFrom('customer_capacity as kw')
-    .innerJoin('customer_capacity as ws', (join) =>
-      join.onRef('ws.customer_id', '=', 'kw.customer_id').on('ws.resource', '=', 'workspace_devices'),
-    )
-    .innerJoin('customers as c', 'c.id', 'kw.customer_id')
-    .where('kw.resource', '=', 'knowledge_workers')
-    .select([
-      'kw.customer_id',
-      'c.name as customer_name',
-      'kw.partner_id',
-      'kw.activated_at',
-      'kw.entitled as kw_entitled',
-      'kw.provisioned as kw_provisioned',
-      'ws.entitled as ws_entitled',
-      'ws.provisioned as ws_provisioned',
-      sql<number>`(SELECT count(*)::int FROM capacity_expansions x
+  return (
+    tx
+      .selectFrom('customer_capacity as kw')
+      .innerJoin('customer_capacity as ws', (join) =>
+        join.onRef('ws.customer_id', '=', 'kw.customer_id').on('ws.resource', '=', 'workspace_devices'),
+      )
+      .innerJoin('customers as c', 'c.id', 'kw.customer_id')
+      // A left join: the partner's name is for display and must never drop a customer's row.
+      .leftJoin('partners as p', 'p.id', 'kw.partner_id')
+      .where('kw.resource', '=', 'knowledge_workers')
+      .select([
+        'kw.customer_id',
+        'c.name as customer_name',
+        'kw.partner_id',
+        sql<string>`coalesce(p.name, '')`.as('partner_name'),
+        'kw.activated_at',
+        'kw.entitled as kw_entitled',
+        'kw.provisioned as kw_provisioned',
+        'ws.entitled as ws_entitled',
+        'ws.provisioned as ws_provisioned',
+        sql<number>`(SELECT count(*)::int FROM capacity_expansions x
         WHERE x.customer_id = kw.customer_id AND x.status IN ('requested', 'planned'))`.as('open_expansions'),
-    ])
-    .$if(scope.kind === 'partner', (qb) => qb.where('kw.partner_id', '=', scope.partnerId ?? ''))
-    .$if(scope.kind === 'customer', (qb) => qb.where('kw.customer_id', '=', scope.customerId ?? ''));
+      ])
+      .$if(scope.kind === 'partner', (qb) => qb.where('kw.partner_id', '=', scope.partnerId ?? ''))
+      .$if(scope.kind === 'customer', (qb) => qb.where('kw.customer_id', '=', scope.customerId ?? ''))
+  );
 }
 
 export interface CapacityFilter {

@@ -196,6 +196,7 @@ export const Campaign = Type.Object({
       customerName: Type.String(),
       region: RegionSchema,
       partnerId: Uuid,
+      partnerName: Type.String(),
       applicationIds: Type.Array(Uuid),
       upgradeChange: Nullable(
         Type.Object(

@@ -205,7 +205,9 @@ export async function getCampaign(tx: Tx, scope: Scope, id: string) {
   const customers = await tx
     .selectFrom('upgrade_campaign_customers as u')
     .innerJoin('customers as c', 'c.id', 'u.customer_id')
+    .leftJoin('partners as p', 'p.id', 'u.partner_id')
     .select(['u.customer_id', 'c.name', 'c.region', 'u.partner_id', 'u.application_ids'])
+    .select(sql<string>`coalesce(p.name, '')`.as('partner_name'))
     .where('u.campaign_id', '=', id)
     .$if(scope.kind === 'partner', (qb) => qb.where('u.partner_id', '=', scope.partnerId ?? ''))
     .$if(scope.kind === 'customer', (qb) => qb.where('u.customer_id', '=', scope.customerId ?? ''))
@@ -221,6 +223,7 @@ export async function getCampaign(tx: Tx, scope: Scope, id: string) {
       customerName: c.name,
       region: c.region,
       partnerId: c.partner_id,
+      partnerName: c.partner_name,
       applicationIds: c.application_ids,
       upgradeChange: planned.get(c.customer_id) ?? null,
     })),

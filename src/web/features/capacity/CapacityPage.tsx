@@ -11,7 +11,6 @@ import { EmptyState, ErrorState, ListSkeleton } from '../../components/states.ts
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
 import { CustomerPicker } from '../inventory/CustomerPicker.tsx';
-import { usePartnerNames } from '../partners/queries.ts';
 import { ResponsibilityLink } from '../responsibilities/ResponsibilityLink.tsx';
 import { CapacityChart } from './CapacityChart.tsx';
 import { byUse, capacityQuery, hasFilters } from './format.ts';
@@ -70,13 +69,7 @@ function FilterBar({
   );
 }
 
-function CapacityTable({
-  items,
-  partnerNames,
-}: {
-  items: Capacity[];
-  partnerNames: Map<string, string> | null;
-}) {
+function CapacityTable({ items, showPartner }: { items: Capacity[]; showPartner: boolean }) {
   const { t } = useTranslation();
   return (
     <TableScroll minWidth={600} label={t('capacity.tableLabel')}>
@@ -107,9 +100,9 @@ function CapacityTable({
                 >
                   {c.customerName}
                 </Anchor>
-                {partnerNames?.get(c.partnerId) && (
+                {showPartner && (
                   <Text size="xs" c="dimmed" fw={400}>
-                    {partnerNames.get(c.partnerId)}
+                    {c.partnerName}
                   </Text>
                 )}
               </Table.Th>
@@ -145,7 +138,6 @@ export default function CapacityPage() {
   const provider = isProvider(user.role);
   const navigate = useNavigate();
   const search = parseCapacitySearch(useSearch({ strict: false }));
-  const partnerNames = usePartnerNames(provider);
   const list = useCursorList<Capacity>(['capacity', 'list'], '/capacity', capacityQuery(search));
 
   const onChange = useCallback(
@@ -226,7 +218,7 @@ export default function CapacityPage() {
           <>
             <ChartAndTable
               chart={<CapacityChart rows={chartRows} label={t('capacity.chartLabel')} />}
-              table={<CapacityTable items={list.items} partnerNames={provider ? partnerNames : null} />}
+              table={<CapacityTable items={list.items} showPartner={provider} />}
             />
             <ListFooter
               shown={list.items.length}

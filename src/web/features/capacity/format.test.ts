@@ -15,6 +15,7 @@ const capacity = (name: string, kw: ResourceUse, ws: ResourceUse): Capacity => (
   customerId: name,
   customerName: name,
   partnerId: 'p',
+  partnerName: 'Partner P',
   activatedAt: '2026-01-01T00:00:00Z',
   knowledgeWorkers: kw,
   workspaceDevices: ws,

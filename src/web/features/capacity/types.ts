@@ -29,6 +29,7 @@ export interface Capacity {
   customerId: string;
   customerName: string;
   partnerId: string;
+  partnerName: string;
   activatedAt: string;
   knowledgeWorkers: ResourceUse;
   workspaceDevices: ResourceUse;

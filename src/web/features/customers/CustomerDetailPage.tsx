@@ -17,9 +17,9 @@ import { can } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { useToggleActive } from '../../components/activation.tsx';
 import { ActiveBadge, Instant, useDocumentTitle } from '../../components/common.tsx';
+import { PartnerName } from '../../components/entity-name.tsx';
 import { ErrorState } from '../../components/states.tsx';
 import { ContractsTable } from '../contracts/ContractsTable.tsx';
-import { usePartnerNames } from '../partners/queries.ts';
 import { CustomerFormModal } from './CustomerFormModal.tsx';
 import { useCustomer } from './queries.ts';
 
@@ -41,7 +41,6 @@ export function CustomerDetailPage() {
   const { customerId } = useParams({ strict: false }) as { customerId: string };
   const user = useCurrentUser();
   const customer = useCustomer(customerId);
-  const partnerNames = usePartnerNames(can.seePartners(user));
   const manage = can.manageCustomers(user);
   const toggle = useToggleActive('/customers', 'customers');
   const [editOpen, setEditOpen] = useState(false);
@@ -94,7 +93,9 @@ export function CustomerDetailPage() {
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
           <Field label={t('fields.region')}>{t(`regions.${c.region}`)}</Field>
           {can.seePartners(user) && (
-            <Field label={t('fields.partner')}>{partnerNames.get(c.partnerId) ?? '—'}</Field>
+            <Field label={t('fields.partner')}>
+              <PartnerName id={c.partnerId} />
+            </Field>
           )}
           <Field label={t('fields.createdAt')}>
             <Instant value={c.createdAt} />

@@ -14,9 +14,9 @@ import {
   RowActions,
   StatusFilter,
 } from '../../components/directory-list.tsx';
+import { PartnerName } from '../../components/entity-name.tsx';
 import { IconPlus } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
-import { usePartnerNames } from '../partners/queries.ts';
 import { CustomerFormModal } from './CustomerFormModal.tsx';
 
 export function CustomersPage() {
@@ -28,7 +28,6 @@ export function CustomersPage() {
   const [editing, setEditing] = useState<Customer | undefined>(undefined);
   const [formOpen, setFormOpen] = useState(false);
   const showPartner = can.seePartners(user);
-  const partnerNames = usePartnerNames(showPartner);
   const manage = can.manageCustomers(user);
   const toggle = useToggleActive('/customers', 'customers');
   const list = useCursorList<Customer>(['customers', 'list'], '/customers', {
@@ -95,7 +94,11 @@ export function CustomersPage() {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{t(`regions.${c.region}`)}</Table.Td>
-                {showPartner && <Table.Td>{partnerNames.get(c.partnerId) ?? '—'}</Table.Td>}
+                {showPartner && (
+                  <Table.Td>
+                    <PartnerName id={c.partnerId} />
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <ActiveBadge active={c.active} />
                 </Table.Td>

@@ -19,10 +19,10 @@ import { useTranslation } from 'react-i18next';
 import { can, isProvider } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
 import { confirmAction, Instant, useDocumentTitle } from '../../components/common.tsx';
+import { PartnerName } from '../../components/entity-name.tsx';
 import { showActionError } from '../../components/feedback.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
-import { usePartnerNames } from '../partners/queries.ts';
 import { ResponsibilityLink } from '../responsibilities/ResponsibilityLink.tsx';
 import { ApplicationFormModal } from './ApplicationFormModal.tsx';
 import { TierBadge } from './badges.tsx';
@@ -144,7 +144,6 @@ export default function ApplicationDetailPage() {
   const navigate = useNavigate();
   const query = useApplication(applicationId);
   const provider = isProvider(user.role);
-  const partnerNames = usePartnerNames(provider);
   const remove = useDeleteApplication();
   const [editOpen, setEditOpen] = useState(false);
   useDocumentTitle(query.data?.name ?? t('inventory.title'));
@@ -224,7 +223,11 @@ export default function ApplicationDetailPage() {
               a.customerName
             )}
           </Field>
-          {provider && <Field label={t('fields.partner')}>{partnerNames.get(a.partnerId) ?? '—'}</Field>}
+          {provider && (
+            <Field label={t('fields.partner')}>
+              <PartnerName id={a.partnerId} />
+            </Field>
+          )}
           <Field label={t('inventory.kind')}>{t(`inventory.kinds.${a.kind}`)}</Field>
           <Field label={t('fields.region')}>{t(`regions.${a.region}`)}</Field>
           <Field label={t('inventory.version')}>

@@ -21,7 +21,6 @@ import { EmptyState, ErrorState } from '../../components/states.tsx';
 import { TableScroll } from '../../components/table-scroll.tsx';
 import { ChangeStatusBadge } from '../changes/badges.tsx';
 import { IconChange } from '../changes/icons.tsx';
-import { usePartnerNames } from '../partners/queries.ts';
 import { ResponsibilityLink } from '../responsibilities/ResponsibilityLink.tsx';
 import { type PlannedUpgrades, PlannedUpgradesResult, PlanUpgradesModal } from './CampaignChanges.tsx';
 import { campaignPlan } from './campaign-plan.ts';
@@ -35,7 +34,6 @@ export default function CampaignPage() {
   const user = useCurrentUser();
   const zone = useTimeZone();
   const provider = isProvider(user.role);
-  const partnerNames = usePartnerNames(provider);
   const campaign = useCampaign(campaignId);
   const manage = can.manageChanges(user);
   const [planning, setPlanning] = useState(false);
@@ -146,7 +144,7 @@ export default function CampaignPage() {
                     <Table.Th scope="row" fw={600}>
                       {x.customerName}
                     </Table.Th>
-                    {provider && <Table.Td>{partnerNames.get(x.partnerId) ?? '—'}</Table.Td>}
+                    {provider && <Table.Td>{x.partnerName}</Table.Td>}
                     <Table.Td>{x.region}</Table.Td>
                     <Table.Td ta="right">{x.applicationIds.length}</Table.Td>
                     <Table.Td data-testid="campaign-customer-change">

@@ -19,11 +19,11 @@ import { can, isProvider } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { confirmAction, PageHeader, SearchInput } from '../../components/common.tsx';
 import { ActionsHeader, ListBody } from '../../components/directory-list.tsx';
+import { PartnerName } from '../../components/entity-name.tsx';
 import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { showActionError } from '../../components/feedback.ts';
 import { IconDots, IconDownload, IconPlus, IconUpload } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
-import { usePartnerNames } from '../partners/queries.ts';
 import { ResponsibilityLink } from '../responsibilities/ResponsibilityLink.tsx';
 import { ApplicationFormModal } from './ApplicationFormModal.tsx';
 import { ComplianceCell } from './badges.tsx';
@@ -147,13 +147,14 @@ function RowMenu({
 
 function ApplicationRow({
   a,
-  partnerName,
+  showPartner,
   onEdit,
   onDelete,
   withActions,
 }: {
   a: Application;
-  partnerName: string | undefined;
+  /** The provider sees whose customer it is. */
+  showPartner: boolean;
   onEdit?: (() => void) | undefined;
   onDelete?: (() => void) | undefined;
   withActions: boolean;
@@ -178,9 +179,9 @@ function ApplicationRow({
       </Table.Td>
       <Table.Td>
         <Text size="sm">{a.customerName}</Text>
-        {partnerName && (
+        {showPartner && (
           <Text size="xs" c="dimmed">
-            {partnerName}
+            <PartnerName id={a.partnerId} />
           </Text>
         )}
       </Table.Td>
@@ -220,7 +221,6 @@ export default function InventoryPage() {
   const provider = isProvider(user.role);
   const navigate = useNavigate();
   const search = parseInventorySearch(useSearch({ strict: false }));
-  const partnerNames = usePartnerNames(provider);
   const releases = useReleases();
   const remove = useDeleteApplication();
   const [editing, setEditing] = useState<Application | null>(null);
@@ -352,7 +352,7 @@ export default function InventoryPage() {
                 <ApplicationRow
                   key={a.id}
                   a={a}
-                  partnerName={provider ? partnerNames.get(a.partnerId) : undefined}
+                  showPartner={provider}
                   withActions={manage}
                   onEdit={
                     manage

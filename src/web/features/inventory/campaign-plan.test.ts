@@ -11,6 +11,7 @@ const customer = (
   customerName: name,
   region,
   partnerId: 'p',
+  partnerName: 'Partner P',
   applicationIds: ['a'],
   upgradeChange: change ? { id: change, reference: 'CHG-000001', status: 'notice_sent' } : null,
 });

@@ -134,6 +134,7 @@ export interface CampaignCustomer {
   customerName: string;
   region: Region;
   partnerId: string;
+  partnerName: string;
   applicationIds: string[];
   /** The campaign's upgrade change covering the customer (not cancelled): planning again skips it. */
   upgradeChange: { id: string; reference: string; status: ChangeStatus } | null;

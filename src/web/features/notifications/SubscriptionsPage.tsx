@@ -9,10 +9,10 @@ import { can, isProvider } from '../../app/permissions.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { confirmAction, Instant, PageHeader, SearchInput, ToneBadge } from '../../components/common.tsx';
 import { ActionsHeader, ListBody } from '../../components/directory-list.tsx';
+import { PartnerName } from '../../components/entity-name.tsx';
 import { showActionError, showDone } from '../../components/feedback.ts';
 import { IconDots, IconPlus } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
-import { usePartnerNames } from '../partners/queries.ts';
 import { ContactHealthAlert } from './ContactHealthAlert.tsx';
 import { ChannelFilter, OwnerFilter } from './filters.tsx';
 import { useContactHealth } from './queries.ts';
@@ -127,7 +127,6 @@ export default function SubscriptionsPage() {
   const [editing, setEditing] = useState<Subscription | undefined>(undefined);
   const [formOpen, setFormOpen] = useState(false);
   const [revealed, setRevealed] = useState<RevealedSecret | null>(null);
-  const partnerNames = usePartnerNames(provider);
   const actions = useSubscriptionActions(setRevealed);
   const onSearch = useCallback((v: string) => setQ(v), []);
 
@@ -229,9 +228,7 @@ export default function SubscriptionsPage() {
                 {provider && (
                   <Table.Td>
                     <Text size="sm">
-                      {s.partnerId
-                        ? (partnerNames.get(s.partnerId) ?? '—')
-                        : t('subscriptions.ownerProvider')}
+                      {s.partnerId ? <PartnerName id={s.partnerId} /> : t('subscriptions.ownerProvider')}
                     </Text>
                   </Table.Td>
                 )}

@@ -14,10 +14,10 @@ import {
   RowActions,
   StatusFilter,
 } from '../../components/directory-list.tsx';
+import { PartnerName } from '../../components/entity-name.tsx';
 import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { IconPlus } from '../../components/icons.tsx';
 import { useCursorList } from '../../components/use-cursor-list.ts';
-import { usePartnerNames } from '../partners/queries.ts';
 import { UserFormModal } from './UserFormModal.tsx';
 
 export default function UsersPage() {
@@ -27,7 +27,6 @@ export default function UsersPage() {
   const showPartner = can.seePartners(me);
   const search = useSearch({ strict: false }) as { partnerId?: string };
   const navigate = useNavigate();
-  const partnerNames = usePartnerNames(showPartner);
   const [q, setQ] = useState('');
   const [role, setRole] = useState<string | null>(null);
   const [status, setStatus] = useState('active');
@@ -117,7 +116,7 @@ export default function UsersPage() {
                 <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
                 {showPartner && (
                   <Table.Td>
-                    {u.partnerId ? (partnerNames.get(u.partnerId) ?? '—') : t('roles.providerOrg')}
+                    {u.partnerId ? <PartnerName id={u.partnerId} /> : t('roles.providerOrg')}
                   </Table.Td>
                 )}
                 <Table.Td>
