@@ -21,6 +21,7 @@ import {
   openCaseInKnownContext,
 } from '../../src/server/modules/cases/case-opening.ts';
 import { createSender } from '../../src/server/notify/sender.ts';
+import { renderMessage } from '../../src/server/notify/templates.ts';
 import { storeFile } from '../../src/server/storage/attachment-store.ts';
 import { createIsolatedDatabase } from '../support/isolated-database.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../support/receivers.ts';
@@ -784,6 +785,38 @@ describe('lifecycle', () => {
 });
 
 describe('duties', () => {
+  it("tells both sides' incidents subscribers once when an S1/S2 case starts owing its plan; S3/S4 are only flagged", async () => {
+    const critical = await openCase(w.a.engineer, w.a, { impact: 'widespread', urgency: 'critical' });
+    const routine = await openCase(w.a.engineer, w.a, { impact: 'individualized', urgency: 'low' });
+    expect([critical.severity, routine.severity]).toEqual(['S1', 'S4']);
+    for (const kase of [critical, routine])
+      await setCase(kase.id, { response_due_at: new Date(Date.now() - 5 * MINUTE) });
+    await flagOwedPlans(t.database.db);
+    await flagOwedPlans(t.database.db);
+    const events = await t.database.db
+      .selectFrom('notification_events')
+      .select(['subject_id', 'category', 'audience_provider', 'audience_partner_ids', 'payload'])
+      .where('kind', '=', 'case.plan_owed')
+      .where('subject_id', 'in', [critical.id, routine.id])
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      subject_id: critical.id,
+      category: 'incidents',
+      audience_provider: true,
+      audience_partner_ids: [w.a.partnerId],
+    });
+    const payload = events[0]?.payload as Record<string, unknown>;
+    const context = { timeZone: 'Europe/Madrid', publicUrl: 'https://diops.example', partnerId: null };
+    const english = renderMessage('case.plan_owed', payload, { ...context, locale: 'en' });
+    const spanish = renderMessage('case.plan_owed', payload, { ...context, locale: 'es' });
+    expect(english.subject).toContain(
+      `Support case ${critical.number} owes a status and action plan: Phones cannot register`,
+    );
+    expect(spanish.subject).toContain(`${critical.number} requiere un estado y un plan de acción`);
+    expect(english.link.url).toBe(`https://diops.example/cases/${critical.id}`);
+  });
+
   it('flags a case past its response due as owing a status and action plan until the provider posts one', async () => {
     const kase = await openCase(w.a.engineer, w.a);
     await setCase(kase.id, { response_due_at: new Date(Date.now() - 5 * MINUTE) });

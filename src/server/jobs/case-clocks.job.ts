@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
+import { needsPhoneCall } from '../../core/index.ts';
 import { type Db, inScope, systemScope } from '../db/database.ts';
+import type { CaseRow } from '../modules/cases/cases.presenter.ts';
+import { notifyIncident } from '../modules/cases/cases.service.ts';
 
 const SYSTEM_ACTOR = 'DI Ops';
 
@@ -10,21 +13,36 @@ const SYSTEM_ACTOR = 'DI Ops';
  */
 export async function flagOwedPlans(db: Db, now = new Date()): Promise<{ flagged: number }> {
   return inScope(db, systemScope('job:case-clocks'), async (tx) => {
-    const result = await sql<{ id: string }>`
+    const result = await sql<
+      Pick<CaseRow, 'id' | 'partner_id' | 'number' | 'title' | 'severity' | 'region' | 'customer_name'> & {
+        response_due_at: Date;
+      }
+    >`
       WITH flagged AS (
         UPDATE cases SET plan_owed_since = response_due_at, updated_at = ${now}
         WHERE status NOT IN ('resolved', 'closed')
           AND plan_owed_since IS NULL
           AND response_due_at <= ${now}
           AND (last_plan_at IS NULL OR last_plan_at < response_due_at)
-        RETURNING id, partner_id, customer_id, response_due_at
+        RETURNING id, partner_id, customer_id, response_due_at, number, title, severity, region
+      ), history AS (
+        INSERT INTO case_events (case_id, partner_id, customer_id, kind, at, actor_name, side, data)
+        SELECT id, partner_id, customer_id, 'plan_owed', ${now}, ${SYSTEM_ACTOR}, 'system',
+               jsonb_build_object('responseDueAt', response_due_at)
+        FROM flagged
       )
-      INSERT INTO case_events (case_id, partner_id, customer_id, kind, at, actor_name, side, data)
-      SELECT id, partner_id, customer_id, 'plan_owed', ${now}, ${SYSTEM_ACTOR}, 'system',
-             jsonb_build_object('responseDueAt', response_due_at)
-      FROM flagged
-      RETURNING case_id AS id
+      SELECT f.id, f.partner_id, f.number, f.title, f.severity, f.region, f.response_due_at,
+        cu.name AS customer_name
+      FROM flagged f JOIN customers cu ON cu.id = f.customer_id
     `.execute(tx);
+    // An S1/S2 case owing its plan is news for the incidents subscribers of both sides; S3/S4 ones
+    // show in the queue's "owes a plan" filter and badges.
+    const scope = systemScope('job:case-clocks');
+    for (const kase of result.rows)
+      if (needsPhoneCall(kase.severity))
+        await notifyIncident(tx, scope, 'case.plan_owed', kase, {
+          responseDueAt: kase.response_due_at.toISOString(),
+        });
     return { flagged: result.rows.length };
   });
 }

@@ -96,6 +96,9 @@ const VOCABULARY = {
     caseRaisedIntro: 'The severity of a support case was raised.',
     caseEscalated: (n: string, title: string) => `Management escalation of support case ${n}: ${title}`,
     caseEscalatedIntro: 'The partner has escalated this support case to management.',
+    casePlanOwed: (n: string, title: string) => `Support case ${n} owes a status and action plan: ${title}`,
+    casePlanOwedIntro:
+      'This case passed its response due time unresolved: the provider owes the partner a status and action plan.',
     releasePublished: (version: string) => `Release ${version} published: the release train has moved`,
     releasePublishedIntro:
       'A new release is now n. Versions that were n-2 are no longer supported; n-1 and n-2 must upgrade to the target.',
@@ -256,6 +259,10 @@ const VOCABULARY = {
     caseRaisedIntro: 'Se ha elevado la gravedad de un caso de soporte.',
     caseEscalated: (n: string, title: string) => `Escalada a la dirección del caso de soporte ${n}: ${title}`,
     caseEscalatedIntro: 'El socio ha escalado este caso de soporte a la dirección.',
+    casePlanOwed: (n: string, title: string) =>
+      `El caso de soporte ${n} requiere un estado y un plan de acción: ${title}`,
+    casePlanOwedIntro:
+      'Venció el tiempo de respuesta de este caso sin resolverse: el proveedor debe enviar al socio un estado y un plan de acción.',
     releasePublished: (version: string) => `Versión ${version} publicada: el tren de versiones ha avanzado`,
     releasePublishedIntro:
       'Una nueva versión pasa a ser n. Las versiones que eran n-2 ya no tienen soporte; n-1 y n-2 deben actualizarse a la versión objetivo.',
@@ -612,6 +619,14 @@ const TEMPLATES: Record<string, Template> = {
       t,
       t.caseEscalated(str(payload, 'number'), str(payload, 'title')),
       t.caseEscalatedIntro,
+    ),
+  'case.plan_owed': (payload, ctx, t) =>
+    caseMessage(
+      payload,
+      ctx,
+      t,
+      t.casePlanOwed(str(payload, 'number'), str(payload, 'title')),
+      t.casePlanOwedIntro,
     ),
   'release.published': (payload, ctx, t) => ({
     subject: t.releasePublished(releaseName(payload.release)),
