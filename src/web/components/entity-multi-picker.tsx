@@ -1,13 +1,10 @@
-import { CheckIcon, Combobox, Group, Loader, Pill, PillsInput, Text, useCombobox } from '@mantine/core';
-import { useDebouncedValue, useId } from '@mantine/hooks';
+import { CheckIcon, Combobox, Group, Loader, Pill, PillsInput, useCombobox } from '@mantine/core';
+import { useId } from '@mantine/hooks';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Query } from '../api/client.ts';
 import { type EntityKind, type NamedEntity, shortId, useEntityNames } from './entity-name.tsx';
-import { PICKER_DEBOUNCE_MS } from './entity-picker.tsx';
-import { useCursorList } from './use-cursor-list.ts';
-
-const MORE = '\u0000more';
+import { InactiveNote, MORE_OPTION, PickerEmpty, ShowMoreOption, usePickerSearch } from './picker-search.tsx';
 
 type Width = string | number | { base: string | number; xs?: number; sm?: number };
 
@@ -62,14 +59,16 @@ function EntityMultiPicker({
   });
   const opened = combobox.dropdownOpened;
   const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), PICKER_DEBOUNCE_MS);
-  const waiting = search.trim() !== q;
-  const list = useCursorList<NamedEntity>(
-    [kind, 'picker'],
-    `/${kind}`,
-    { q, active: includeInactive ? undefined : true, ...filters },
-    opened && !disabled,
-  );
+  const {
+    list,
+    loading,
+    status: statusFor,
+  } = usePickerSearch(kind, search, {
+    opened,
+    disabled,
+    includeInactive,
+    filters,
+  });
 
   // Names seen in the results, so chosen ones keep theirs whatever the current search shows;
   // chosen ids not seen there are looked up by id.
@@ -93,17 +92,7 @@ function EntityMultiPicker({
     if (opened && search.trim() && firstId) combobox.selectFirstOption();
   }, [firstId, opened]);
 
-  // A closed picker asks nothing (its query waits, "pending"): busy only while open.
-  const loading = opened && (list.isPending || waiting);
-  const status = !opened
-    ? ''
-    : loading
-      ? t('picker.searching')
-      : list.isError
-        ? t('picker.failed')
-        : list.items.length === 0
-          ? t('list.noMatches')
-          : t('picker.results', { count: list.items.length });
+  const status = statusFor(list.items.length);
 
   const remove = (v: string) => onChange(value.filter((x) => x !== v));
   const toggle = (v: string) => {
@@ -118,7 +107,7 @@ function EntityMultiPicker({
         store={combobox}
         withinPortal
         onOptionSubmit={(option) => {
-          if (option === MORE) {
+          if (option === MORE_OPTION) {
             void list.fetchNextPage();
             return;
           }
@@ -197,17 +186,8 @@ function EntityMultiPicker({
             mah={280}
             style={{ overflowY: 'auto' }}
           >
-            {loading && list.items.length === 0 ? (
-              <Combobox.Empty>
-                <Group gap="xs" justify="center">
-                  <Loader size={14} aria-hidden />
-                  {t('picker.searching')}
-                </Group>
-              </Combobox.Empty>
-            ) : list.isError ? (
-              <Combobox.Empty>{t('picker.failed')}</Combobox.Empty>
-            ) : list.items.length === 0 ? (
-              <Combobox.Empty>{t('list.noMatches')}</Combobox.Empty>
+            {list.items.length === 0 || list.isError ? (
+              <PickerEmpty loading={loading} failed={list.isError} count={list.items.length} />
             ) : (
               <>
                 {list.items.map((item) => {
@@ -218,23 +198,13 @@ function EntityMultiPicker({
                         {chosen ? <CheckIcon size={10} aria-hidden /> : <span style={{ width: 10 }} />}
                         <span>
                           {text(item)}
-                          {!item.active && (
-                            <Text span size="xs" c="dimmed" ml={6}>
-                              ({t('status.inactive')})
-                            </Text>
-                          )}
+                          <InactiveNote active={item.active} />
                         </span>
                       </Group>
                     </Combobox.Option>
                   );
                 })}
-                {list.hasNextPage && (
-                  <Combobox.Option value={MORE} disabled={list.isFetchingNextPage}>
-                    <Text span size="sm" c="dimmed">
-                      {list.isFetchingNextPage ? t('picker.searching') : t('picker.more')}
-                    </Text>
-                  </Combobox.Option>
-                )}
+                <ShowMoreOption more={list.hasNextPage} fetching={list.isFetchingNextPage} />
               </>
             )}
           </Combobox.Options>

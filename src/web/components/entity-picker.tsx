@@ -1,14 +1,10 @@
-import { Combobox, Group, InputBase, Loader, Text, useCombobox } from '@mantine/core';
-import { useDebouncedValue, useId } from '@mantine/hooks';
+import { Combobox, InputBase, Loader, useCombobox } from '@mantine/core';
+import { useId } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Query } from '../api/client.ts';
-import { useCursorList } from './use-cursor-list.ts';
-
-/** How long typing pauses before the server is asked. */
-export const PICKER_DEBOUNCE_MS = 250;
-const MORE = '\u0000more';
+import { InactiveNote, MORE_OPTION, PickerEmpty, ShowMoreOption, usePickerSearch } from './picker-search.tsx';
 
 interface Entity {
   id: string;
@@ -81,14 +77,16 @@ function EntityPicker({
   const opened = combobox.dropdownOpened;
   // null: not searching, the field shows the chosen one's name.
   const [search, setSearch] = useState<string | null>(null);
-  const [q] = useDebouncedValue((search ?? '').trim(), PICKER_DEBOUNCE_MS);
-  const waiting = (search ?? '').trim() !== q;
-  const list = useCursorList<Entity>(
-    [kind, 'picker'],
-    `/${kind}`,
-    { q, active: includeInactive ? undefined : true, ...filters },
-    opened && !disabled,
-  );
+  const {
+    list,
+    loading,
+    status: statusFor,
+  } = usePickerSearch(kind, search ?? '', {
+    opened,
+    disabled,
+    includeInactive,
+    filters,
+  });
 
   // Names seen, so the chosen one keeps its name whatever the current search shows.
   const names = useRef(new Map<string, string>());
@@ -114,17 +112,7 @@ function EntityPicker({
     if (opened && search?.trim() && firstId) combobox.selectFirstOption();
   }, [firstId, opened]);
 
-  // A closed picker asks nothing (its query waits, "pending"): busy only while open.
-  const loading = opened && (list.isPending || waiting);
-  const status = !opened
-    ? ''
-    : loading
-      ? t('picker.searching')
-      : list.isError
-        ? t('picker.failed')
-        : count === 0
-          ? t('list.noMatches')
-          : t('picker.results', { count });
+  const status = statusFor(count);
 
   const choose = (next: string | null) => {
     if (next !== value) onChange(next);
@@ -147,7 +135,7 @@ function EntityPicker({
         store={combobox}
         withinPortal
         onOptionSubmit={(option) => {
-          if (option === MORE) {
+          if (option === MORE_OPTION) {
             void list.fetchNextPage();
             return;
           }
@@ -197,17 +185,8 @@ function EntityPicker({
             mah={280}
             style={{ overflowY: 'auto' }}
           >
-            {loading && count === 0 ? (
-              <Combobox.Empty>
-                <Group gap="xs" justify="center">
-                  <Loader size={14} aria-hidden />
-                  {t('picker.searching')}
-                </Group>
-              </Combobox.Empty>
-            ) : list.isError ? (
-              <Combobox.Empty>{t('picker.failed')}</Combobox.Empty>
-            ) : count === 0 ? (
-              <Combobox.Empty>{t('list.noMatches')}</Combobox.Empty>
+            {count === 0 || list.isError ? (
+              <PickerEmpty loading={loading} failed={list.isError} count={count} />
             ) : (
               <>
                 {leading.map((o) => (
@@ -228,20 +207,10 @@ function EntityPicker({
                     aria-selected={item.id === value}
                   >
                     {showRegion && item.region ? `${item.name} (${item.region})` : item.name}
-                    {!item.active && (
-                      <Text span size="xs" c="dimmed" ml={6}>
-                        ({t('status.inactive')})
-                      </Text>
-                    )}
+                    <InactiveNote active={item.active} />
                   </Combobox.Option>
                 ))}
-                {list.hasNextPage && (
-                  <Combobox.Option value={MORE} disabled={list.isFetchingNextPage}>
-                    <Text span size="sm" c="dimmed">
-                      {list.isFetchingNextPage ? t('picker.searching') : t('picker.more')}
-                    </Text>
-                  </Combobox.Option>
-                )}
+                <ShowMoreOption more={list.hasNextPage} fetching={list.isFetchingNextPage} />
               </>
             )}
           </Combobox.Options>
