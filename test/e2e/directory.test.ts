@@ -140,8 +140,17 @@ describe('directory', () => {
 
   test('contracts: a taken number and an end before the start are errors on their fields; dates edit', async () => {
     const page = await signIn(env, 'admin@provider.example');
+    const byId: string[] = [];
+    page.on('request', (r) => {
+      if (/^\/api\/v1\/customers\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname)) byId.push(r.url());
+    });
     await page.goto('/contracts');
     await page.getByRole('heading', { name: 'Contracts', level: 1 }).waitFor();
+    // Customer names come with the rows: no look-up per customer id.
+    const firstCustomer = page.locator('tbody tr a[href^="/customers/"]').first();
+    await firstCustomer.waitFor();
+    await expect.poll(() => firstCustomer.innerText()).toMatch(/\w{3}/);
+    expect(byId).toEqual([]);
     const number = `E2E-${tag()}`;
 
     const open = async () => {

@@ -243,15 +243,21 @@ describe('network activity', () => {
     await dialog.waitFor({ state: 'detached' });
     const row = partner.locator('tbody tr', { hasText: title });
     await row.getByText('Planned').waitFor();
-    // Customer names are looked up by id: they arrive after the row.
+    // Customer names come with the rows (no look-up per customer id).
     await row.getByText('Contoso Health').first().waitFor();
     await expect(row.innerText()).resolves.toContain('(Europe/Madrid)');
 
     const provider = await signIn(env, 'tac@provider.example');
+    const byId: string[] = [];
+    provider.on('request', (r) => {
+      if (/^\/api\/v1\/customers\/[0-9a-f-]{36}$/.test(new URL(r.url()).pathname)) byId.push(r.url());
+    });
     await provider.goto('/network-activities');
     const seen = provider.locator('tbody tr', { hasText: title });
     await seen.waitFor();
     await seen.getByText('Northwind Communications').first().waitFor();
+    await seen.getByText('Contoso Health').first().waitFor();
+    expect(byId).toEqual([]);
     await expect(seen.innerText()).resolves.toContain('SIP trunk to CUBE-1 flaps twice.');
     await expect(provider.getByRole('button', { name: 'Announce activity' }).count()).resolves.toBe(0);
     await screenshot(provider, 'network-activity-provider');

@@ -477,6 +477,57 @@ describe('lists: filters, search and cursor pagination', () => {
     }>();
     expect(dayAfter.items).toEqual([]);
   });
+
+  it("answers every contract with its customer's name, for every caller that reads it", async () => {
+    const name = unique('Named customer');
+    const customer = (
+      await w.provider.post(`/partners/${w.a.partnerId}/customers`, { name, region: 'EMEA' })
+    ).json<{ id: string }>();
+    const number = unique('NAMED').toUpperCase();
+    const created = await w.provider.post('/contracts', {
+      customerId: customer.id,
+      number,
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const contract = created.json<{ id: string; customerName: string }>();
+    expect(contract.customerName).toBe(name);
+    const updated = await w.provider.patch(`/contracts/${contract.id}`, { endsOn: '2027-01-31' });
+    expect(updated.json<{ customerName: string }>().customerName).toBe(name);
+    const deactivated = await w.provider.post(`/contracts/${contract.id}/deactivate`);
+    expect(deactivated.json<{ customerName: string }>().customerName).toBe(name);
+    for (const caller of [w.provider, w.a.admin, w.a.engineer]) {
+      expect(
+        (await caller.get(`/contracts/${contract.id}`)).json<{ customerName: string }>().customerName,
+      ).toBe(name);
+      const list = (await caller.get(`/contracts?q=${number}&active=false`)).json<{
+        items: { id: string; customerName: string }[];
+      }>();
+      expect(list.items.map((c) => [c.id, c.customerName])).toEqual([[contract.id, name]]);
+    }
+    // The partner's (RLS-scoped) list names the customers of every row it gives.
+    const partnerList = (await w.a.admin.get('/contracts?limit=200')).json<{
+      items: { customerId: string; customerName: string }[];
+    }>();
+    expect(partnerList.items.length).toBeGreaterThan(0);
+    expect(partnerList.items.every((c) => c.customerName !== '')).toBe(true);
+    // A customer viewer reads its own contract with its own customer's name.
+    const own = (await w.a.viewer.get('/contracts')).json<{
+      items: { id: string; customerName: string }[];
+    }>();
+    expect(own.items.map((c) => c.id)).toContain(w.a.contractId);
+    expect(own.items.every((c) => c.customerName !== '')).toBe(true);
+    // What audit rows record is unchanged: no names read from customers.
+    const audited = await sql<{ before: unknown; after: unknown }>`
+      select before, after from audit_log where entity_id = ${contract.id}
+    `.execute(t.database.db);
+    expect(audited.rows.length).toBe(3);
+    for (const row of audited.rows) {
+      expect(row.after).not.toHaveProperty('customerName');
+      if (row.before) expect(row.before).not.toHaveProperty('customerName');
+    }
+  });
 });
 
 describe('deactivate instead of delete', () => {

@@ -621,16 +621,38 @@ describe('outages and network activity', () => {
       customerIds: [w.a.customerId],
     });
     expect(created.statusCode, created.body).toBe(201);
-    const activity = created.json<{ id: string; state: string }>();
+    const activity = created.json<{ id: string; state: string; customers: unknown }>();
     expect(activity.state).toBe('planned');
+    const customerName = (await w.provider.get(`/customers/${w.a.customerId}`)).json<{ name: string }>().name;
+    const named = [{ id: w.a.customerId, name: customerName }];
+    expect(activity.customers).toEqual(named);
     expectProblem(await w.b.admin.get(`/network-activities/${activity.id}`), 404);
     expect(
       (await w.provider.get('/network-activities'))
         .json<{ items: { id: string }[] }>()
         .items.map((a) => a.id),
     ).toContain(activity.id);
+    // The names come with the rows, for the provider and for the (RLS-scoped) partner alike.
+    for (const caller of [w.provider, w.a.admin, w.a.engineer]) {
+      const items = (await caller.get('/network-activities?limit=100')).json<{
+        items: { id: string; customers: unknown }[];
+      }>().items;
+      expect(items.find((a) => a.id === activity.id)?.customers).toEqual(named);
+      expect(
+        (await caller.get(`/network-activities/${activity.id}`)).json<{ customers: unknown }>().customers,
+      ).toEqual(named);
+    }
     const cancelled = await w.a.admin.post(`/network-activities/${activity.id}/cancel`);
     expect(cancelled.json<{ state: string }>().state).toBe('cancelled');
+    expect(cancelled.json<{ customers: unknown }>().customers).toEqual(named);
+    const audited = await sql<{ before: unknown; after: unknown }>`
+      select before, after from audit_log where entity_id = ${activity.id}
+    `.execute(t.database.db);
+    expect(audited.rows.length).toBe(2);
+    for (const row of audited.rows) {
+      expect(row.after).not.toHaveProperty('customers');
+      if (row.before) expect(row.before).not.toHaveProperty('customers');
+    }
     expectProblem(
       await w.a.admin.post(`/network-activities/${activity.id}/cancel`),
       409,

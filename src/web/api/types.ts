@@ -49,6 +49,8 @@ export interface Contract {
   id: string;
   partnerId: string;
   customerId: string;
+  /** Empty when the viewer cannot read the customer. */
+  customerName: string;
   number: string;
   startsOn: string;
   endsOn: string;
@@ -246,6 +248,8 @@ export interface NetworkActivity {
   partnerId: string;
   partnerName: string;
   customerIds: string[];
+  /** The customers of `customerIds`, same order; a name is empty when the viewer cannot read it. */
+  customers: { id: string; name: string }[];
   title: string;
   description: string;
   expectedAlarms: string | null;

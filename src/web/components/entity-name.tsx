@@ -53,33 +53,10 @@ function EntityName({ kind, id }: { kind: EntityKind; id: string }) {
   return <Pending label={t('picker.loadingName')} />;
 }
 
-/** Entities' names, comma-separated, each looked up by id. */
-function EntityNames({ kind, ids }: { kind: EntityKind; ids: readonly string[] }) {
-  const { t } = useTranslation();
-  const names = useEntityNames(kind, ids);
-  if (names.some((n) => n.isPending)) return <Pending label={t('picker.loadingName')} />;
-  return <>{ids.map((id, i) => names[i]?.data?.name ?? shortId(id)).join(', ')}</>;
-}
-
-/** A customer's name, looked up by id; "…" while asking, a short id when it cannot be read. */
-export function CustomerName({ id }: { id: string }) {
-  return <EntityName kind="customers" id={id} />;
-}
-
-/** Customers' names, comma-separated, each looked up by id. */
-export function CustomerNames({ ids }: { ids: readonly string[] }) {
-  return <EntityNames kind="customers" ids={ids} />;
-}
-
 /**
  * A partner's name, looked up by id (whatever its place among the partners); "…" while asking, a
  * short id when it cannot be read.
  */
 export function PartnerName({ id }: { id: string }) {
   return <EntityName kind="partners" id={id} />;
-}
-
-/** Partners' names, comma-separated, each looked up by id. */
-export function PartnerNames({ ids }: { ids: readonly string[] }) {
-  return <EntityNames kind="partners" ids={ids} />;
 }

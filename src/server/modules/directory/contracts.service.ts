@@ -6,7 +6,7 @@ import { conflict, notFound, unprocessable } from '../../http/errors.ts';
 import { decodeCursor, likePattern, pageOf } from '../../http/pagination.ts';
 import { recordAudit, updateAction } from '../audit/audit.service.ts';
 import { getCustomerRow } from './customers.service.ts';
-import { presentContract } from './directory.presenter.ts';
+import { presentContract, presentNamedContract } from './directory.presenter.ts';
 
 export interface ContractFilter {
   q?: string;
@@ -18,44 +18,50 @@ export interface ContractFilter {
   cursor?: string;
 }
 
+/**
+ * Contracts the scope may read, each with its customer's name. A left join, so row-level security on
+ * customers can never drop a contract: a customer the viewer cannot read gives an empty name.
+ */
 function contractsInScope(tx: Tx, scope: Scope) {
   return tx
-    .selectFrom('contracts')
-    .selectAll()
-    .$if(scope.kind === 'partner', (qb) => qb.where('partner_id', '=', scope.partnerId ?? ''))
-    .$if(scope.kind === 'customer', (qb) => qb.where('customer_id', '=', scope.customerId ?? ''));
+    .selectFrom('contracts as k')
+    .leftJoin('customers as cu', 'cu.id', 'k.customer_id')
+    .selectAll('k')
+    .select(sql<string>`coalesce(cu.name, '')`.as('customer_name'))
+    .$if(scope.kind === 'partner', (qb) => qb.where('k.partner_id', '=', scope.partnerId ?? ''))
+    .$if(scope.kind === 'customer', (qb) => qb.where('k.customer_id', '=', scope.customerId ?? ''));
 }
 
 export async function getContractRow(tx: Tx, scope: Scope, id: string) {
-  const row = await contractsInScope(tx, scope).where('id', '=', id).executeTakeFirst();
+  const row = await contractsInScope(tx, scope).where('k.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('contract');
   return row;
 }
 
 export async function getContract(tx: Tx, scope: Scope, id: string) {
-  return presentContract(await getContractRow(tx, scope, id));
+  return presentNamedContract(await getContractRow(tx, scope, id));
 }
 
 export async function listContracts(tx: Tx, scope: Scope, filter: ContractFilter) {
   const limit = filter.limit ?? 50;
   const after = decodeCursor(filter.cursor);
   const rows = await contractsInScope(tx, scope)
-    .$if(filter.customerId !== undefined, (qb) => qb.where('customer_id', '=', filter.customerId ?? ''))
-    .$if(filter.partnerId !== undefined, (qb) => qb.where('partner_id', '=', filter.partnerId ?? ''))
-    .$if(filter.active !== undefined, (qb) => qb.where('active', '=', filter.active ?? true))
+    .$if(filter.customerId !== undefined, (qb) => qb.where('k.customer_id', '=', filter.customerId ?? ''))
+    .$if(filter.partnerId !== undefined, (qb) => qb.where('k.partner_id', '=', filter.partnerId ?? ''))
+    .$if(filter.active !== undefined, (qb) => qb.where('k.active', '=', filter.active ?? true))
     .$if(filter.activeOn !== undefined, (qb) =>
-      qb.where('starts_on', '<=', filter.activeOn ?? '').where('ends_on', '>=', filter.activeOn ?? ''),
+      qb.where('k.starts_on', '<=', filter.activeOn ?? '').where('k.ends_on', '>=', filter.activeOn ?? ''),
     )
-    .$if(filter.q !== undefined, (qb) => qb.where('number', 'ilike', likePattern(filter.q ?? '')))
+    .$if(filter.q !== undefined, (qb) => qb.where('k.number', 'ilike', likePattern(filter.q ?? '')))
     .$if(after !== null, (qb) =>
-      qb.where(sql<boolean>`(upper(number), id) > (${after?.k}, ${after?.id}::uuid)`),
+      qb.where(sql<boolean>`(upper(k.number), k.id) > (${after?.k}, ${after?.id}::uuid)`),
     )
-    .orderBy(sql`upper(number)`)
-    .orderBy('id')
+    .orderBy(sql`upper(k.number)`)
+    .orderBy('k.id')
     .limit(limit + 1)
     .execute();
   const page = pageOf(rows, limit, (row) => ({ k: row.number.toUpperCase(), id: row.id }));
-  return { items: page.items.map(presentContract), nextCursor: page.nextCursor };
+  return { items: page.items.map(presentNamedContract), nextCursor: page.nextCursor };
 }
 
 function checkDates(startsOn: string, endsOn: string): void {
@@ -102,7 +108,7 @@ export async function createContract(
       customerId: row.customer_id,
       after: contract,
     });
-    return contract;
+    return { ...contract, customerName: customer.name };
   } catch (error) {
     return numberTaken(error, input.number);
   }
@@ -139,5 +145,6 @@ export async function updateContract(
     before: presentContract(before),
     after: contract,
   });
-  return contract;
+  // The customer of a contract never changes, so the name read with `before` still holds.
+  return { ...contract, customerName: before.customer_name };
 }

@@ -44,6 +44,7 @@ export function presentUser(row: UserRow) {
   };
 }
 
+/** A contract as audit rows record it (without names read from other tables). */
 export function presentContract(row: Selectable<ContractsTable>) {
   return {
     id: row.id,
@@ -56,4 +57,9 @@ export function presentContract(row: Selectable<ContractsTable>) {
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };
+}
+
+/** A contract as the API answers it: with its customer's name ('' when the viewer cannot read it). */
+export function presentNamedContract(row: Selectable<ContractsTable> & { customer_name: string }) {
+  return { ...presentContract(row), customerName: row.customer_name };
 }

@@ -122,6 +122,8 @@ export const Contract = Type.Object({
   id: Uuid,
   partnerId: Uuid,
   customerId: Uuid,
+  /** The customer's name; empty when the viewer cannot read that customer. */
+  customerName: Type.String(),
   number: Type.String(),
   startsOn: DateOnly,
   endsOn: DateOnly,

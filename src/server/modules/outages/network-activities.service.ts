@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Scope, Tx } from '../../db/database.ts';
 import { hideFromCustomers, requireRole } from '../../http/authenticate.ts';
 import { brokenRule, conflict, forbidden, notFound } from '../../http/errors.ts';
@@ -5,7 +6,11 @@ import { newestFirst, newestPage } from '../../http/pagination.ts';
 import { raiseEvent } from '../../notify/events.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireKnownCustomers } from '../directory/customers.service.ts';
-import { presentNetworkActivity } from './outages.presenter.ts';
+import {
+  type ActivityCustomer,
+  presentNamedNetworkActivity,
+  presentNetworkActivity,
+} from './outages.presenter.ts';
 
 const DECLARERS = ['partner_admin', 'partner_engineer'] as const;
 const MAX_DAYS = 14;
@@ -28,12 +33,24 @@ export interface NetworkActivityFilter {
   cursor?: string;
 }
 
+/**
+ * Activities the scope may read, with the partner's name and the named customers (in the order of
+ * `customer_ids`). The customers are a left join inside an aggregate, so row-level security on
+ * customers never drops an activity: a customer the viewer cannot read gives an empty name.
+ */
 function activitiesInScope(tx: Tx, scope: Scope) {
   return tx
     .selectFrom('network_activities as a')
     .innerJoin('partners as p', 'p.id', 'a.partner_id')
     .selectAll('a')
     .select('p.name as partner_name')
+    .select(
+      sql<ActivityCustomer[]>`coalesce((
+        select json_agg(json_build_object('id', u.id, 'name', coalesce(cu.name, '')) order by u.ord)
+        from unnest(a.customer_ids) with ordinality as u(id, ord)
+        left join customers cu on cu.id = u.id
+      ), '[]'::json)`.as('customers'),
+    )
     .$if(scope.kind === 'partner', (qb) => qb.where('a.partner_id', '=', scope.partnerId ?? ''));
 }
 
@@ -45,7 +62,7 @@ async function getActivityRow(tx: Tx, scope: Scope, id: string) {
 }
 
 export async function getNetworkActivity(tx: Tx, scope: Scope, id: string, now = new Date()) {
-  return presentNetworkActivity(await getActivityRow(tx, scope, id), now);
+  return presentNamedNetworkActivity(await getActivityRow(tx, scope, id), now);
 }
 
 function activityPayload(row: Awaited<ReturnType<typeof getActivityRow>>, customers: string[]) {
@@ -134,7 +151,7 @@ export async function declareNetworkActivity(
     partnerId: row.partner_id,
     after: activity,
   });
-  return activity;
+  return presentNamedNetworkActivity(row, now);
 }
 
 export async function cancelNetworkActivity(tx: Tx, scope: Scope, id: string, now = new Date()) {
@@ -163,7 +180,7 @@ export async function cancelNetworkActivity(tx: Tx, scope: Scope, id: string, no
     before: presentNetworkActivity(before, now),
     after: activity,
   });
-  return activity;
+  return presentNamedNetworkActivity(row, now);
 }
 
 /** Activities overlapping [from, to), latest start first. */
@@ -182,5 +199,8 @@ export async function listNetworkActivities(
     .$call(newestFirst('a.starts_at', 'a.id', filter))
     .execute();
   const page = newestPage(rows, filter);
-  return { items: page.items.map((row) => presentNetworkActivity(row, now)), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((row) => presentNamedNetworkActivity(row, now)),
+    nextCursor: page.nextCursor,
+  };
 }

@@ -31,6 +31,13 @@ export function presentOutageUpdate(row: Selectable<OutageUpdatesTable>) {
   };
 }
 
+/** A customer named by a network activity; `name` is empty when the viewer cannot read it. */
+export interface ActivityCustomer {
+  id: string;
+  name: string;
+}
+
+/** A network activity as audit rows record it (without names read from customers). */
 export function presentNetworkActivity(
   row: Selectable<NetworkActivitiesTable> & { partner_name: string },
   now: Date,
@@ -56,4 +63,12 @@ export function presentNetworkActivity(
     state,
     createdAt: iso(row.created_at) ?? '',
   };
+}
+
+/** A network activity as the API answers it: with its customers' names, in `customerIds` order. */
+export function presentNamedNetworkActivity(
+  row: Selectable<NetworkActivitiesTable> & { partner_name: string; customers: ActivityCustomer[] },
+  now: Date,
+) {
+  return { ...presentNetworkActivity(row, now), customers: row.customers };
 }

@@ -103,6 +103,8 @@ export const NetworkActivity = Type.Object({
   partnerId: Uuid,
   partnerName: Type.String(),
   customerIds: Type.Array(Uuid),
+  /** The customers of `customerIds`, same order, with names (empty when the viewer cannot read one). */
+  customers: Type.Array(Type.Object({ id: Uuid, name: Type.String() })),
   title: Type.String(),
   description: Type.String(),
   expectedAlarms: Nullable(Type.String()),

@@ -14,7 +14,7 @@ import {
   RowActions,
   StatusFilter,
 } from '../../components/directory-list.tsx';
-import { CustomerName } from '../../components/entity-name.tsx';
+import { shortId } from '../../components/entity-name.tsx';
 import { todayIn } from '../../components/time.ts';
 import { useCursorList } from '../../components/use-cursor-list.ts';
 import { ContractFormModal } from './ContractFormModal.tsx';
@@ -78,7 +78,7 @@ export function ContractsTable({ customerId }: { customerId?: string }) {
               {showCustomer && (
                 <Table.Td>
                   <Anchor component={Link} to={`/customers/${c.customerId}`}>
-                    <CustomerName id={c.customerId} />
+                    {c.customerName || shortId(c.customerId)}
                   </Anchor>
                 </Table.Td>
               )}

@@ -7,11 +7,27 @@ import type { Page } from '../../api/types.ts';
 import { CustomerPicker } from './CustomerPicker.tsx';
 import type { Application } from './types.ts';
 
-/** A customer's applications, for "customer → application" pickers. 200 is the API's page limit; a customer has a handful. */
+/** Pages of 200 (the API's page limit) read at most, so a runaway cursor cannot loop forever. */
+const MAX_PAGES = 50;
+
+/** All of a customer's applications, following `nextCursor` past the API's page limit of 200. */
+async function allApplicationsOf(customerId: string | null): Promise<Page<Application>> {
+  const items: Application[] = [];
+  let cursor: string | undefined;
+  for (let n = 0; n < MAX_PAGES; n++) {
+    const page = await api.get<Page<Application>>('/applications', { customerId, limit: 200, cursor });
+    items.push(...page.items);
+    if (!page.nextCursor) return { items, nextCursor: null };
+    cursor = page.nextCursor;
+  }
+  return { items, nextCursor: cursor ?? null };
+}
+
+/** A customer's applications, for "customer → application" pickers: every page of them. */
 export function useCustomerApplications(customerId: string | null) {
   return useQuery({
     queryKey: ['applications', 'of-customer', customerId],
-    queryFn: () => api.get<Page<Application>>('/applications', { customerId, limit: 200 }),
+    queryFn: () => allApplicationsOf(customerId),
     enabled: customerId !== null,
     staleTime: 30_000,
   });

@@ -8,7 +8,7 @@ import { can, isProvider } from '../../app/permissions.ts';
 import { useCurrentUser, useTimeZone } from '../../app/session.ts';
 import { confirmAction, Instant, PageHeader } from '../../components/common.tsx';
 import { ActionsHeader, ListBody } from '../../components/directory-list.tsx';
-import { CustomerNames } from '../../components/entity-name.tsx';
+import { shortId } from '../../components/entity-name.tsx';
 import { PartnerPicker } from '../../components/entity-picker.tsx';
 import { showActionError, showDone } from '../../components/feedback.ts';
 import { IconPlus } from '../../components/icons.tsx';
@@ -140,11 +140,9 @@ export default function NetworkActivitiesPage() {
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs">
-                    {a.customerIds.length === 0 ? (
-                      t('network.allCustomers')
-                    ) : (
-                      <CustomerNames ids={a.customerIds} />
-                    )}
+                    {a.customers.length === 0
+                      ? t('network.allCustomers')
+                      : a.customers.map((c) => c.name || shortId(c.id)).join(', ')}
                   </Text>
                 </Table.Td>
                 {declare && (
