@@ -5,6 +5,7 @@ import type { CaseRow } from '../modules/cases/cases.presenter.ts';
 import { notifyIncident } from '../modules/cases/cases.service.ts';
 
 const SYSTEM_ACTOR = 'DI Ops';
+const JOB_SCOPE = systemScope('job:case-clocks');
 
 /**
  * Flags every open case past its response due time with no status and action plan posted since
@@ -12,7 +13,7 @@ const SYSTEM_ACTOR = 'DI Ops';
  * written in one statement, so running the job twice (or on two workers) flags a case once.
  */
 export async function flagOwedPlans(db: Db, now = new Date()): Promise<{ flagged: number }> {
-  return inScope(db, systemScope('job:case-clocks'), async (tx) => {
+  return inScope(db, JOB_SCOPE, async (tx) => {
     const result = await sql<
       Pick<CaseRow, 'id' | 'partner_id' | 'number' | 'title' | 'severity' | 'region' | 'customer_name'> & {
         response_due_at: Date;
@@ -37,10 +38,9 @@ export async function flagOwedPlans(db: Db, now = new Date()): Promise<{ flagged
     `.execute(tx);
     // An S1/S2 case owing its plan is news for the incidents subscribers of both sides; S3/S4 ones
     // show in the queue's "owes a plan" filter and badges.
-    const scope = systemScope('job:case-clocks');
     for (const kase of result.rows)
       if (needsPhoneCall(kase.severity))
-        await notifyIncident(tx, scope, 'case.plan_owed', kase, {
+        await notifyIncident(tx, JOB_SCOPE, 'case.plan_owed', kase, {
           responseDueAt: kase.response_due_at.toISOString(),
         });
     return { flagged: result.rows.length };
@@ -52,7 +52,7 @@ export async function flagOwedPlans(db: Db, now = new Date()): Promise<{ flagged
  * recording it in the history and the audit log.
  */
 export async function closeMonitoredCases(db: Db, now = new Date()): Promise<{ closed: number }> {
-  return inScope(db, systemScope('job:case-clocks'), async (tx) => {
+  return inScope(db, JOB_SCOPE, async (tx) => {
     const result = await sql<{ id: string }>`
       WITH closed AS (
         UPDATE cases SET status = 'closed', closed_at = ${now},

@@ -458,6 +458,14 @@ function caseMessage(
   };
 }
 
+/** A case message whose subject and intro are the kind's own. */
+function caseTemplate(
+  subject: (payload: Payload, t: Vocabulary) => string,
+  intro: (t: Vocabulary) => string,
+): Template {
+  return (payload, ctx, t) => caseMessage(payload, ctx, t, subject(payload, t), intro(t));
+}
+
 const severityName = (payload: Payload, t: Vocabulary) => {
   const severity = str(payload, 'severity') as keyof Vocabulary['severityNames'];
   return t.severityNames[severity] ?? severity;
@@ -596,38 +604,22 @@ function copMessage(payload: Payload, ctx: RenderContext, t: Vocabulary, stepNam
 }
 
 const TEMPLATES: Record<string, Template> = {
-  'case.opened': (payload, ctx, t) =>
-    caseMessage(
-      payload,
-      ctx,
-      t,
-      t.caseOpened(str(payload, 'number'), severityName(payload, t), str(payload, 'title')),
-      t.caseOpenedIntro,
-    ),
-  'case.severity_raised': (payload, ctx, t) =>
-    caseMessage(
-      payload,
-      ctx,
-      t,
-      t.caseRaised(str(payload, 'number'), severityName(payload, t), str(payload, 'title')),
-      t.caseRaisedIntro,
-    ),
-  'case.escalated': (payload, ctx, t) =>
-    caseMessage(
-      payload,
-      ctx,
-      t,
-      t.caseEscalated(str(payload, 'number'), str(payload, 'title')),
-      t.caseEscalatedIntro,
-    ),
-  'case.plan_owed': (payload, ctx, t) =>
-    caseMessage(
-      payload,
-      ctx,
-      t,
-      t.casePlanOwed(str(payload, 'number'), str(payload, 'title')),
-      t.casePlanOwedIntro,
-    ),
+  'case.opened': caseTemplate(
+    (p, t) => t.caseOpened(str(p, 'number'), severityName(p, t), str(p, 'title')),
+    (t) => t.caseOpenedIntro,
+  ),
+  'case.severity_raised': caseTemplate(
+    (p, t) => t.caseRaised(str(p, 'number'), severityName(p, t), str(p, 'title')),
+    (t) => t.caseRaisedIntro,
+  ),
+  'case.escalated': caseTemplate(
+    (p, t) => t.caseEscalated(str(p, 'number'), str(p, 'title')),
+    (t) => t.caseEscalatedIntro,
+  ),
+  'case.plan_owed': caseTemplate(
+    (p, t) => t.casePlanOwed(str(p, 'number'), str(p, 'title')),
+    (t) => t.casePlanOwedIntro,
+  ),
   'release.published': (payload, ctx, t) => ({
     subject: t.releasePublished(releaseName(payload.release)),
     intro: t.releasePublishedIntro,
